@@ -1,0 +1,139 @@
+import type {
+  CallToolResult,
+  GetPromptResult,
+  PromptMessage,
+  ReadResourceResult,
+} from "@modelcontextprotocol/sdk/types.js";
+import type { z } from "zod";
+import type { AccessLevel, ToolHints } from "./access.js";
+import type { RequestContext } from "./context.js";
+
+type InputShape = z.ZodObject;
+
+/** What a tool without an `output` schema returns: plain text or a full MCP result. */
+export type ToolContent = string | CallToolResult;
+
+export interface ToolDefinition<I extends InputShape = InputShape, O extends InputShape | undefined = undefined> {
+  /** snake_case, unique within the server. */
+  name: string;
+  title?: string;
+  description: string;
+  access: AccessLevel;
+  hints?: ToolHints;
+  input?: I;
+  /** When given, the handler returns this shape and the kit sends it as `structuredContent`. */
+  output?: O;
+  handler: (
+    input: z.output<I>,
+    ctx: RequestContext,
+  ) => Promise<O extends InputShape ? z.input<O> : ToolContent> | (O extends InputShape ? z.input<O> : ToolContent);
+}
+
+export type AnyTool = ToolDefinition<InputShape, InputShape | undefined>;
+
+export function defineTool<I extends InputShape = z.ZodObject<{}>, O extends InputShape | undefined = undefined>(
+  tool: ToolDefinition<I, O>,
+): ToolDefinition<I, O> {
+  return tool;
+}
+
+/** A resource body: text, binary, or the full MCP contents list. */
+export type ResourceBody =
+  | string
+  | { text: string; mimeType?: string }
+  | { blob: Uint8Array; mimeType?: string }
+  | ReadResourceResult;
+
+interface ResourceMetadata {
+  name: string;
+  title?: string;
+  description?: string;
+  mimeType?: string;
+}
+
+export interface ResourceDefinition extends ResourceMetadata {
+  uri: string;
+  read: (ctx: RequestContext) => Promise<ResourceBody> | ResourceBody;
+}
+
+export function defineResource(resource: ResourceDefinition): ResourceDefinition {
+  return resource;
+}
+
+export type Completer = (value: string, ctx: { arguments: Record<string, string> }) => Promise<string[]> | string[];
+
+export interface ResourceTemplateDefinition extends ResourceMetadata {
+  /** An RFC 6570 URI template, e.g. `runbook://{slug}`. */
+  uriTemplate: string;
+  /** Lists the concrete resources, when they can be enumerated. */
+  list?: () => Promise<{ uri: string; name: string; title?: string; description?: string }[]>;
+  /** Completions for the template's variables (`completion/complete`). */
+  complete?: Record<string, Completer>;
+  /** Returns `undefined` when nothing exists at `uri`: the caller gets MCP's resource-not-found error. */
+  read: (
+    uri: string,
+    variables: Record<string, string | string[]>,
+    ctx: RequestContext,
+  ) => Promise<ResourceBody | undefined> | ResourceBody | undefined;
+}
+
+export function defineResourceTemplate(template: ResourceTemplateDefinition): ResourceTemplateDefinition {
+  return template;
+}
+
+export interface PromptDefinition<A extends InputShape = InputShape> {
+  name: string;
+  title?: string;
+  description?: string;
+  /** Prompt arguments are strings in MCP; `.describe()` becomes the argument's description. */
+  args?: A;
+  complete?: Partial<Record<keyof z.output<A> & string, Completer>>;
+  get: (args: z.output<A>, ctx: RequestContext) => Promise<string | PromptMessage[] | GetPromptResult> | string | PromptMessage[] | GetPromptResult;
+}
+
+export type AnyPrompt = PromptDefinition<InputShape>;
+
+export function definePrompt<A extends InputShape = z.ZodObject<{}>>(prompt: PromptDefinition<A>): PromptDefinition<A> {
+  return prompt;
+}
+
+export interface ServerDefinition {
+  /** kebab-case; also the prefix of the server's scopes. */
+  name: string;
+  title?: string;
+  /** Use `packageVersion(import.meta.url)` so the advertised version is the released one. */
+  version: string;
+  /** The owning team, as in CODEOWNERS (e.g. `team-sre`). */
+  owner: string;
+  description: string;
+  instructions?: string;
+  tools?: readonly AnyTool[];
+  resources?: readonly ResourceDefinition[];
+  resourceTemplates?: readonly ResourceTemplateDefinition[];
+  prompts?: readonly AnyPrompt[];
+}
+
+const SERVER_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const TOOL_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
+
+/** Checks a server definition once, at start, so mistakes fail loudly before any client connects. */
+export function defineServer<const S extends ServerDefinition>(server: S): S {
+  if (!SERVER_NAME.test(server.name)) throw new Error(`Server name "${server.name}" must be kebab-case`);
+  assertUnique("tool", (server.tools ?? []).map((t) => t.name));
+  assertUnique("prompt", (server.prompts ?? []).map((p) => p.name));
+  assertUnique("resource", (server.resources ?? []).map((r) => r.uri));
+  for (const tool of server.tools ?? []) {
+    if (!TOOL_NAME.test(tool.name)) {
+      throw new Error(`Tool name "${tool.name}" must be 1-128 characters of A-Z, a-z, 0-9, "_", "-" or "."`);
+    }
+  }
+  return server;
+}
+
+function assertUnique(kind: string, names: string[]): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) throw new Error(`Duplicate ${kind} "${name}"`);
+    seen.add(name);
+  }
+}

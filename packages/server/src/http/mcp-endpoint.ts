@@ -1,0 +1,79 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import type { ProtocolServerFactory } from "../protocol-server.js";
+import { sendJsonRpcError, JSON_RPC } from "./responses.js";
+import type { SessionStore } from "./session-store.js";
+import { sendWebResponse, toWebRequest } from "./web-adapter.js";
+
+/**
+ * Stateless mode: every POST gets a fresh SDK server and transport (built cheaply from the
+ * precomputed factory), so any replica can answer any request and nothing one caller set
+ * (initialize info, log level) is seen by the next. Closing the server when the HTTP response
+ * closes aborts a handler whose caller went away.
+ */
+export async function handleStateless(
+  factory: ProtocolServerFactory,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: unknown,
+): Promise<void> {
+  if (req.method !== "POST") {
+    sendJsonRpcError(res, 405, JSON_RPC.serverError, "Method not allowed: this server is stateless, use POST", { allow: "POST" });
+    return;
+  }
+  const server = factory.create();
+  const transport = new WebStandardStreamableHTTPServerTransport({ enableJsonResponse: !wantsStream(body) });
+  res.once("close", () => void server.close().catch(() => undefined));
+  await server.connect(transport);
+  const response = await transport.handleRequest(toWebRequest(req), { parsedBody: body });
+  await sendWebResponse(response, res);
+}
+
+/** Stateful mode (opt-in): sessions keep one server per client, so server-to-client requests work. */
+export async function handleStateful(
+  factory: ProtocolServerFactory,
+  sessions: SessionStore,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: unknown,
+): Promise<void> {
+  const sessionId = req.headers["mcp-session-id"];
+  let transport: WebStandardStreamableHTTPServerTransport;
+  if (typeof sessionId === "string") {
+    const session = sessions.touch(sessionId);
+    if (!session) {
+      sendJsonRpcError(res, 404, JSON_RPC.serverError, "Session not found: start a new session with initialize");
+      return;
+    }
+    transport = session.transport;
+  } else if (req.method === "POST" && isInitializeRequest(body)) {
+    transport = await openSession(factory.create(), sessions);
+  } else {
+    sendJsonRpcError(res, 400, JSON_RPC.serverError, "Bad request: send initialize first, then the Mcp-Session-Id header");
+    return;
+  }
+  const response = await transport.handleRequest(toWebRequest(req), body === undefined ? {} : { parsedBody: body });
+  await sendWebResponse(response, res);
+}
+
+async function openSession(server: Server, sessions: SessionStore): Promise<WebStandardStreamableHTTPServerTransport> {
+  const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
+    sessionIdGenerator: randomUUID,
+    onsessioninitialized: (id) => sessions.add(id, server, transport),
+    onsessionclosed: (id) => sessions.delete(id),
+  });
+  await server.connect(transport);
+  return transport;
+}
+
+/** Progress notifications only reach the caller on an SSE response; plain JSON is cheaper otherwise. */
+function wantsStream(body: unknown): boolean {
+  const messages = Array.isArray(body) ? (body as unknown[]) : [body];
+  return messages.some((message) => {
+    const meta = (message as { params?: { _meta?: { progressToken?: unknown } } } | null)?.params?._meta;
+    return meta?.progressToken !== undefined;
+  });
+}

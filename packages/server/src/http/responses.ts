@@ -1,0 +1,20 @@
+import type { ServerResponse } from "node:http";
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(payload), ...headers });
+  res.end(payload);
+}
+
+/** A JSON-RPC error outside any request the SDK saw (id null), e.g. for a body it never parsed. */
+export function sendJsonRpcError(
+  res: ServerResponse,
+  status: number,
+  code: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(res, status, { jsonrpc: "2.0", id: null, error: { code, message } }, headers);
+}
+
+export const JSON_RPC = { parseError: -32700, invalidRequest: -32600, serverError: -32000 } as const;

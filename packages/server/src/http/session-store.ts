@@ -1,0 +1,58 @@
+import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import type { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+
+interface Session {
+  server: Server;
+  transport: WebStandardStreamableHTTPServerTransport;
+  lastSeen: number;
+}
+
+/**
+ * Stateful sessions live in this process only: a replica that does not know a session id answers
+ * 404 and the client starts a new session (the spec's rule), so load balancers need sticky routing.
+ */
+export class SessionStore {
+  readonly #sessions = new Map<string, Session>();
+  readonly #idleMs: number;
+  readonly #sweeper: NodeJS.Timeout;
+
+  constructor(idleSeconds: number) {
+    this.#idleMs = idleSeconds * 1000;
+    this.#sweeper = setInterval(() => this.#closeIdle(), Math.min(this.#idleMs, 60_000)).unref();
+  }
+
+  get size(): number {
+    return this.#sessions.size;
+  }
+
+  add(id: string, server: Server, transport: WebStandardStreamableHTTPServerTransport): void {
+    this.#sessions.set(id, { server, transport, lastSeen: Date.now() });
+  }
+
+  touch(id: string): Session | undefined {
+    const session = this.#sessions.get(id);
+    if (session) session.lastSeen = Date.now();
+    return session;
+  }
+
+  delete(id: string): void {
+    this.#sessions.delete(id);
+  }
+
+  async closeAll(): Promise<void> {
+    clearInterval(this.#sweeper);
+    const sessions = [...this.#sessions.values()];
+    this.#sessions.clear();
+    await Promise.allSettled(sessions.map((s) => s.server.close()));
+  }
+
+  #closeIdle(): void {
+    const cutoff = Date.now() - this.#idleMs;
+    for (const [id, session] of this.#sessions) {
+      if (session.lastSeen < cutoff) {
+        this.#sessions.delete(id);
+        void session.server.close().catch(() => undefined);
+      }
+    }
+  }
+}

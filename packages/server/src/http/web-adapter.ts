@@ -1,0 +1,46 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/**
+ * A minimal bridge between node:http and the SDK's web-standard transport. The body is already
+ * parsed (and size-limited) by the kit, so only the method, URL and headers cross over.
+ */
+export function toWebRequest(req: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+    else if (value) for (const item of value) headers.append(name, item);
+  }
+  return new Request(`http://localhost${req.url ?? "/"}`, { method: req.method ?? "GET", headers });
+}
+
+/** Writes a web `Response` to node's `res`, streaming SSE bodies chunk by chunk until either side ends. */
+export async function sendWebResponse(response: Response, res: ServerResponse): Promise<void> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => (headers[name] = value));
+  if (!response.body) {
+    res.writeHead(response.status, headers).end();
+    return;
+  }
+  if (!headers["content-type"]?.startsWith("text/event-stream")) {
+    const body = Buffer.from(await response.arrayBuffer());
+    res.writeHead(response.status, { ...headers, "content-length": String(body.length) }).end(body);
+    return;
+  }
+  res.writeHead(response.status, headers);
+  res.flushHeaders();
+  const reader = response.body.getReader();
+  const cancel = () => void reader.cancel().catch(() => undefined);
+  res.once("close", cancel);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      res.write(value);
+    }
+  } catch {
+    // The client went away or the transport closed the stream: nothing left to deliver.
+  } finally {
+    res.off("close", cancel);
+    res.end();
+  }
+}

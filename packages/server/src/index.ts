@@ -1,0 +1,25 @@
+export { ACCESS_LEVELS, annotationsFor, type AccessLevel, type ToolHints } from "./access.js";
+export { ConfigError, loadConfig, type RuntimeConfig } from "./config.js";
+export type { Elicitation, RequestContext } from "./context.js";
+export {
+  definePrompt,
+  defineResource,
+  defineResourceTemplate,
+  defineServer,
+  defineTool,
+  type AnyPrompt,
+  type AnyTool,
+  type Completer,
+  type PromptDefinition,
+  type ResourceBody,
+  type ResourceDefinition,
+  type ResourceTemplateDefinition,
+  type ServerDefinition,
+  type ToolContent,
+  type ToolDefinition,
+} from "./define.js";
+export { createLogger } from "./logger.js";
+export { packageVersion } from "./package-version.js";
+export { runServer, type RunOptions } from "./run.js";
+export { serve, type RunningServer, type ServeOptions } from "./serve.js";
+export { ToolError } from "./tool-error.js";

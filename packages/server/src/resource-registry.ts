@@ -1,0 +1,61 @@
+import { McpError, type ReadResourceResult, type Resource, type ResourceTemplate } from "@modelcontextprotocol/sdk/types.js";
+import { UriTemplate } from "@modelcontextprotocol/sdk/shared/uriTemplate.js";
+import type { RequestContext } from "./context.js";
+import type { Completer, ResourceBody, ResourceDefinition, ResourceTemplateDefinition } from "./define.js";
+
+/** MCP's error code for a URI that names no resource. */
+const RESOURCE_NOT_FOUND = -32002;
+
+/** Static resources and URI templates, resolved once at start. */
+export class ResourceRegistry {
+  readonly #byUri: Map<string, ResourceDefinition>;
+  readonly #templates: { definition: ResourceTemplateDefinition; matcher: UriTemplate }[];
+  readonly staticList: Resource[];
+  readonly templateList: ResourceTemplate[];
+
+  constructor(resources: readonly ResourceDefinition[], templates: readonly ResourceTemplateDefinition[]) {
+    this.#byUri = new Map(resources.map((r) => [r.uri, r]));
+    this.#templates = templates.map((definition) => ({ definition, matcher: new UriTemplate(definition.uriTemplate) }));
+    this.staticList = resources.map(({ read: _read, ...metadata }) => metadata);
+    this.templateList = templates.map(({ uriTemplate, name, title, description, mimeType }) => ({
+      uriTemplate,
+      name,
+      ...(title === undefined ? {} : { title }),
+      ...(description === undefined ? {} : { description }),
+      ...(mimeType === undefined ? {} : { mimeType }),
+    }));
+  }
+
+  get isEmpty(): boolean {
+    return this.#byUri.size === 0 && this.#templates.length === 0;
+  }
+
+  async list(): Promise<Resource[]> {
+    const listed = await Promise.all(this.#templates.map(({ definition }) => definition.list?.() ?? []));
+    return [...this.staticList, ...listed.flat()];
+  }
+
+  async read(uri: string, ctx: RequestContext): Promise<ReadResourceResult> {
+    const resource = this.#byUri.get(uri);
+    if (resource) return readResult(uri, await resource.read(ctx), resource.mimeType);
+    for (const { definition, matcher } of this.#templates) {
+      const variables = matcher.match(uri);
+      if (!variables) continue;
+      const body = await definition.read(uri, variables, ctx);
+      if (body !== undefined) return readResult(uri, body, definition.mimeType);
+    }
+    throw new McpError(RESOURCE_NOT_FOUND, `Resource not found: ${uri}`, { uri });
+  }
+
+  completer(uriTemplate: string, variable: string): Completer | undefined {
+    return this.#templates.find((t) => t.definition.uriTemplate === uriTemplate)?.definition.complete?.[variable];
+  }
+}
+
+function readResult(uri: string, body: ResourceBody, mimeType: string | undefined): ReadResourceResult {
+  if (typeof body === "string") return { contents: [{ uri, text: body, ...(mimeType ? { mimeType } : {}) }] };
+  if ("contents" in body) return body;
+  const type = body.mimeType ?? mimeType;
+  const content = "text" in body ? { text: body.text } : { blob: Buffer.from(body.blob).toString("base64") };
+  return { contents: [{ uri, ...content, ...(type ? { mimeType: type } : {}) }] };
+}

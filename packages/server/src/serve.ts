@@ -1,0 +1,56 @@
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import type { Logger } from "pino";
+import { isLoopback, loadConfig, type RuntimeConfig } from "./config.js";
+import type { ServerDefinition } from "./define.js";
+import { createHttpServer } from "./http/http-server.js";
+import { createLogger } from "./logger.js";
+import { ProtocolServerFactory } from "./protocol-server.js";
+
+/** A server that is up; `stop()` drains it gracefully within the configured deadline. */
+export interface RunningServer {
+  readonly config: RuntimeConfig;
+  readonly logger: Logger;
+  /** `http://host:port/mcp` for HTTP, undefined for stdio. */
+  readonly url: string | undefined;
+  stop(): Promise<{ completed: boolean }>;
+}
+
+export interface ServeOptions {
+  /** Defaults to `process.env`; tests pass their own. */
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+}
+
+/** Starts a server on the transport its configuration names. Throws `ConfigError` for bad config. */
+export async function serve(definition: ServerDefinition, options: ServeOptions = {}): Promise<RunningServer> {
+  const config = loadConfig(options.env ?? process.env);
+  const logger = options.logger ?? createLogger(definition.name, config.LOG_LEVEL);
+  const factory = new ProtocolServerFactory(definition, logger);
+  const base = { version: definition.version };
+
+  if (config.MCP_TRANSPORT === "stdio") {
+    const server = factory.create();
+    await server.connect(new StdioServerTransport());
+    logger.info({ ...base, transport: "stdio" }, "serving MCP over stdio");
+    return {
+      config,
+      logger,
+      url: undefined,
+      async stop() {
+        const completed = await factory.inFlight.idle(config.MCP_SHUTDOWN_TIMEOUT_MS);
+        await server.close();
+        return { completed };
+      },
+    };
+  }
+
+  const http = createHttpServer(factory, config, logger);
+  const address = await http.listen();
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}/mcp`;
+  logger.info({ ...base, transport: "http", url, sessions: config.MCP_SESSIONS }, "serving MCP over Streamable HTTP");
+  if (!isLoopback(config.HOST) && config.allowedHosts === undefined) {
+    logger.warn({ host: config.HOST }, "listening beyond loopback with no MCP_ALLOWED_HOSTS: Host header is not checked");
+  }
+  return { config, logger, url, stop: () => http.drain(config.MCP_SHUTDOWN_TIMEOUT_MS) };
+}

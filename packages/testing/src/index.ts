@@ -1,0 +1,3 @@
+export { createTestClient, type TestClientOptions } from "./in-memory-client.js";
+export { startLoopbackServer, type LoopbackServer } from "./loopback-server.js";
+export { startServerProcess, type ServerProcess } from "./server-process.js";

@@ -1,0 +1,34 @@
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { serve, type ServerDefinition } from "@mcp-platform/server";
+import { pino } from "pino";
+
+export interface LoopbackServer {
+  /** `http://127.0.0.1:<port>/mcp` */
+  url: string;
+  /** An SDK client already connected (initialize done). */
+  client: Client;
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves a definition over Streamable HTTP on a free 127.0.0.1 port in this process and connects an
+ * SDK client to it. `env` adds or overrides configuration variables.
+ */
+export async function startLoopbackServer(definition: ServerDefinition, env: NodeJS.ProcessEnv = {}): Promise<LoopbackServer> {
+  const running = await serve(definition, {
+    env: { MCP_TRANSPORT: "http", HOST: "127.0.0.1", PORT: "0", MCP_AUTH: "off", ...env },
+    logger: pino({ level: "silent" }),
+  });
+  const url = running.url!;
+  const client = new Client({ name: "mcp-platform-test", version: "0.0.0" });
+  await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+  return {
+    url,
+    client,
+    async stop() {
+      await client.close();
+      await running.stop();
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+/** One run over every package and app, so CI gets a single pass/fail count. */
+export default defineConfig({
+  test: {
+    projects: ["packages/*", "apps/*"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
