@@ -7,7 +7,7 @@ import tseslint from "typescript-eslint";
  */
 export function config(tsconfigRootDir) {
   return tseslint.config(
-    { ignores: ["dist/**", "coverage/**", "**/*.config.*"] },
+    { ignores: ["dist/**", "coverage/**", "**/*.config.*", "test/fixtures/**"] },
     js.configs.recommended,
     ...tseslint.configs.recommendedTypeChecked,
     {
@@ -17,7 +17,7 @@ export function config(tsconfigRootDir) {
       rules: {
         "@typescript-eslint/consistent-type-imports": "error",
         "@typescript-eslint/no-floating-promises": "error",
-        "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+        "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
         "no-console": "error",
       },
     },

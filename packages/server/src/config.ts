@@ -55,8 +55,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
   const config = parsed.data;
   return {
     ...config,
-    allowedHosts: allowList(config.MCP_ALLOWED_HOSTS) ?? defaultAllowedHosts(config.HOST),
-    allowedOrigins: allowList(config.MCP_ALLOWED_ORIGINS) ?? defaultAllowedOrigins(config.HOST),
+    allowedHosts: config.MCP_ALLOWED_HOSTS ? allowList(config.MCP_ALLOWED_HOSTS) : defaultAllowedHosts(config.HOST),
+    allowedOrigins: config.MCP_ALLOWED_ORIGINS ? allowList(config.MCP_ALLOWED_ORIGINS) : defaultAllowedOrigins(config.HOST),
   };
 }
 
@@ -64,8 +64,7 @@ export function isLoopback(host: string): boolean {
   return LOOPBACK_HOSTS.includes(host) || host.startsWith("127.");
 }
 
-function allowList(values: string[] | undefined): string[] | undefined {
-  if (values === undefined) return undefined;
+function allowList(values: string[]): string[] | undefined {
   return values.includes("*") ? undefined : values.map((value) => value.toLowerCase());
 }
 

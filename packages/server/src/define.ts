@@ -31,7 +31,7 @@ export interface ToolDefinition<I extends InputShape = InputShape, O extends Inp
 
 export type AnyTool = ToolDefinition<InputShape, InputShape | undefined>;
 
-export function defineTool<I extends InputShape = z.ZodObject<{}>, O extends InputShape | undefined = undefined>(
+export function defineTool<I extends InputShape = z.ZodObject<Record<never, never>>, O extends InputShape | undefined = undefined>(
   tool: ToolDefinition<I, O>,
 ): ToolDefinition<I, O> {
   return tool;
@@ -93,7 +93,7 @@ export interface PromptDefinition<A extends InputShape = InputShape> {
 
 export type AnyPrompt = PromptDefinition<InputShape>;
 
-export function definePrompt<A extends InputShape = z.ZodObject<{}>>(prompt: PromptDefinition<A>): PromptDefinition<A> {
+export function definePrompt<A extends InputShape = z.ZodObject<Record<never, never>>>(prompt: PromptDefinition<A>): PromptDefinition<A> {
   return prompt;
 }
 

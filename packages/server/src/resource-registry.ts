@@ -31,7 +31,7 @@ export class ResourceRegistry {
   }
 
   async list(): Promise<Resource[]> {
-    const listed = await Promise.all(this.#templates.map(({ definition }) => definition.list?.() ?? []));
+    const listed = await Promise.all(this.#templates.map(({ definition }) => definition.list?.() ?? Promise.resolve([])));
     return [...this.staticList, ...listed.flat()];
   }
 

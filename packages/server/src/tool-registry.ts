@@ -48,7 +48,7 @@ export async function runTool(tool: AnyTool, args: unknown, ctx: RequestContext,
   }
   return {
     content: [{ type: "text", text: JSON.stringify(output.data) }],
-    structuredContent: output.data as Record<string, unknown>,
+    structuredContent: output.data,
   };
 }
 

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createInterface } from "node:readline";
+import { setTimeout as sleep } from "node:timers/promises";
+import { freePort } from "./free-port.js";
 
 export interface ServerProcess {
   child: ChildProcess;
-  /** The URL the server logged it listens on. */
+  /** `http://127.0.0.1:<port>/mcp` */
   url: string;
   /** Everything the process wrote to stderr so far (its JSON log lines). */
   stderr(): string;
@@ -13,38 +14,43 @@ export interface ServerProcess {
 }
 
 /**
- * Starts a built server entry (`dist/index.js`) as a real process over HTTP on a free loopback port
- * and waits until it logs its URL.
+ * Starts a built server entry (`dist/index.js`) as a real process serving HTTP on a free loopback
+ * port, and resolves once its `/readyz` answers 200.
  */
 export async function startServerProcess(entry: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 15_000): Promise<ServerProcess> {
+  const port = await freePort();
   const child = spawn(process.execPath, [entry], {
-    env: { ...process.env, MCP_TRANSPORT: "http", HOST: "127.0.0.1", PORT: "0", MCP_AUTH: "off", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, MCP_TRANSPORT: "http", HOST: "127.0.0.1", PORT: String(port), MCP_AUTH: "off", ...env },
+    stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${entry} did not start within ${timeoutMs} ms:\n${stderr}`)), timeoutMs);
-    createInterface({ input: child.stderr! }).on("line", (line) => {
-      stderr += `${line}\n`;
-      const match = /"url":"(http:[^"]+)"/.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`${entry} exited with ${code} before listening:\n${stderr}`));
-    });
-  });
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  let exitCode: number | null | undefined;
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => {
+      exitCode = code;
+      resolve(code);
+    }),
+  );
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (exitCode !== undefined) throw new Error(`${entry} exited with ${exitCode} before it was ready:\n${stderr}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`${entry} was not ready within ${timeoutMs} ms:\n${stderr}`);
+    }
+    const ready = await fetch(`${origin}/readyz`).then((r) => r.ok, () => false);
+    if (ready) break;
+    await sleep(25);
+  }
   return {
     child,
-    url,
+    url: `${origin}/mcp`,
     stderr: () => stderr,
     exited,
     async stop(signal = "SIGTERM") {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      if (exitCode === undefined) child.kill(signal);
       return exited;
     },
   };

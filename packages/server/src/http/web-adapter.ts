@@ -28,7 +28,7 @@ export async function sendWebResponse(response: Response, res: ServerResponse): 
   }
   res.writeHead(response.status, headers);
   res.flushHeaders();
-  const reader = response.body.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
   const cancel = () => void reader.cancel().catch(() => undefined);
   res.once("close", cancel);
   try {

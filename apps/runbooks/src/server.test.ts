@@ -1,0 +1,44 @@
+import { createTestClient } from "@mcp-platform/testing";
+import { describe, expect, it } from "vitest";
+import { createRunbooksServer } from "./server.js";
+
+const client = await createTestClient(createRunbooksServer());
+
+describe("runbooks server", () => {
+  it("finds the replication-lag runbook for an alert-like query, best match first", async () => {
+    const result = await client.callTool({ name: "search_runbooks", arguments: { query: "postgres replication lag" } });
+    const { results } = result.structuredContent as { results: { slug: string; severity: string }[] };
+    expect(results[0]).toMatchObject({ slug: "postgres-replication-lag", severity: "high" });
+  });
+
+  it("returns nothing for a query that matches no runbook", async () => {
+    const result = await client.callTool({ name: "search_runbooks", arguments: { query: "zz quux" } });
+    expect(result.structuredContent).toEqual({ results: [] });
+  });
+
+  it("fetches a runbook's markdown, and names the known slugs for an unknown one", async () => {
+    const found = await client.callTool({ name: "get_runbook", arguments: { slug: "disk-pressure" } });
+    expect((found.content as { text: string }[])[0]!.text).toContain("# Node disk pressure");
+    const missing = await client.callTool({ name: "get_runbook", arguments: { slug: "nope" } });
+    expect(missing.isError).toBe(true);
+    expect((missing.content as { text: string }[])[0]!.text).toContain("kafka-consumer-lag");
+  });
+
+  it("exposes runbooks as resources with completion of their slugs", async () => {
+    const { resources } = await client.listResources();
+    expect(resources.map((r) => r.uri)).toContain("runbook://certificate-expiry");
+    const read = await client.readResource({ uri: "runbook://certificate-expiry" });
+    expect(read.contents[0]).toMatchObject({ mimeType: "text/markdown" });
+    await expect(client.readResource({ uri: "runbook://missing" })).rejects.toMatchObject({ code: -32002 });
+    const completion = await client.complete({
+      ref: { type: "ref/resource", uri: "runbook://{slug}" },
+      argument: { name: "slug", value: "k" },
+    });
+    expect(completion.completion.values).toEqual(["kafka-consumer-lag"]);
+  });
+
+  it("offers a triage prompt that names the alert", async () => {
+    const prompt = await client.getPrompt({ name: "triage_alert", arguments: { alert: "KubeNodeDiskPressure" } });
+    expect(JSON.stringify(prompt.messages)).toContain("KubeNodeDiskPressure");
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.js";
+
+describe("loadConfig", () => {
+  it("defaults to stdio, loopback, port 3000 and loopback-only hosts", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ MCP_TRANSPORT: "stdio", HOST: "127.0.0.1", PORT: 3000, MCP_SESSIONS: "stateless" });
+    expect(config.allowedHosts).toContain("localhost");
+  });
+
+  it("names the variable and what is allowed in one line", () => {
+    expect(() => loadConfig({ PORT: "abc" })).toThrow(
+      new ConfigError('Invalid configuration: PORT must be an integer from 0 to 65535 (got "abc")'),
+    );
+    expect(() => loadConfig({ MCP_TRANSPORT: "websocket" })).toThrow(/MCP_TRANSPORT must be "stdio" or "http"/);
+  });
+
+  it("takes explicit allow-lists, and '*' turns the Host check off", () => {
+    expect(loadConfig({ MCP_ALLOWED_HOSTS: "mcp.internal, Other.internal" }).allowedHosts).toEqual(["mcp.internal", "other.internal"]);
+    expect(loadConfig({ MCP_ALLOWED_HOSTS: "*" }).allowedHosts).toBeUndefined();
+  });
+
+  it("checks no Host on a wildcard bind unless told to", () => {
+    expect(loadConfig({ HOST: "0.0.0.0" }).allowedHosts).toBeUndefined();
+  });
+});

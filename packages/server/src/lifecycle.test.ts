@@ -1,0 +1,61 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { describe, expect, it } from "vitest";
+import { callTool } from "./test-support/http.js";
+
+const fixture = fileURLToPath(new URL("../test/fixtures/slow-server.mjs", import.meta.url));
+
+function startHttp(env: NodeJS.ProcessEnv = {}) {
+  const child = spawn(process.execPath, [fixture], {
+    env: { ...process.env, MCP_TRANSPORT: "http", PORT: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  const exit = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  const url = new Promise<string>((resolve) =>
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+      const match = /"url":"(http:[^"]+)\/mcp"/.exec(stderr);
+      if (match) resolve(match[1]!);
+    }),
+  );
+  return { child, exit, url, stderr: () => stderr };
+}
+
+describe("server process lifecycle", () => {
+  it("lets a slow call finish on SIGTERM, refuses new work meanwhile, and exits 0", async () => {
+    const server = startHttp();
+    const url = await server.url;
+    const slow = callTool(url, "slow", { ms: 800 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    server.child.kill("SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect(callTool(url, "slow", { ms: 1 })).rejects.toThrow();
+    const response = await slow;
+    expect(await response.json()).toMatchObject({ result: { content: [{ text: "slept 800 ms" }] } });
+    expect(await server.exit).toBe(0);
+    expect(server.stderr()).toContain("shutting down");
+  });
+
+  it("stops with one clear line and exit 1 on a bad PORT", async () => {
+    const server = startHttp({ PORT: "abc" });
+    expect(await server.exit).toBe(1);
+    expect(server.stderr()).toBe('slow: Invalid configuration: PORT must be an integer from 0 to 65535 (got "abc")\n');
+  });
+
+  it("keeps stdout for the protocol under stdio, even with debug logging", async () => {
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [fixture],
+      env: { ...process.env, LOG_LEVEL: "debug" },
+      stderr: "pipe",
+    });
+    const client = new Client({ name: "t", version: "0" });
+    await client.connect(transport);
+    const result = await client.callTool({ name: "slow", arguments: { ms: 1 } });
+    expect(result.content).toEqual([{ type: "text", text: "slept 1 ms" }]);
+    await client.close();
+  });
+});

@@ -1,0 +1,72 @@
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ProtocolServerFactory } from "./protocol-server.js";
+import { exampleServer } from "./test-support/example-server.js";
+
+const logLines: string[] = [];
+const logger = pino({ level: "error" }, { write: (line: string) => void logLines.push(line) });
+let client: Client;
+
+beforeAll(async () => {
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await new ProtocolServerFactory(exampleServer, logger).create().connect(serverSide);
+  client = new Client({ name: "t", version: "0" });
+  await client.connect(clientSide);
+});
+afterAll(() => client.close());
+
+describe("a server built with the kit", () => {
+  it("advertises its name, version and derived annotations", async () => {
+    expect(client.getServerVersion()).toMatchObject({ name: "example", version: "1.2.3" });
+    const { tools } = await client.listTools();
+    expect(tools.find((t) => t.name === "refuse")?.annotations).toEqual({
+      readOnlyHint: false,
+      destructiveHint: true,
+      idempotentHint: true,
+      openWorldHint: true,
+    });
+  });
+
+  it("returns structured content for tools with an output schema", async () => {
+    const result = await client.callTool({ name: "echo", arguments: { text: "hi" } });
+    expect(result.structuredContent).toEqual({ echoed: "hi" });
+  });
+
+  it("reports bad arguments as a tool error naming the field", async () => {
+    const result = await client.callTool({ name: "echo", arguments: { text: 42 } });
+    expect(result.isError).toBe(true);
+    expect(JSON.stringify(result.content)).toMatch(/text/);
+  });
+
+  it("hides internal error details behind a reference that is in the log", async () => {
+    const result = await client.callTool({ name: "explode", arguments: {} });
+    const text = (result.content as { text: string }[])[0]!.text;
+    expect(result.isError).toBe(true);
+    expect(text).not.toContain("hunter2");
+    const reference = /reference (\w+)/.exec(text)![1]!;
+    expect(logLines.some((line) => line.includes(reference))).toBe(true);
+  });
+
+  it("shows ToolError messages to the caller", async () => {
+    const result = await client.callTool({ name: "refuse", arguments: {} });
+    expect(result).toMatchObject({ isError: true, content: [{ type: "text", text: "Nothing to delete" }] });
+  });
+
+  it("refuses output that breaks the tool's own schema", async () => {
+    const result = await client.callTool({ name: "broken_output", arguments: {} });
+    expect(result.isError).toBe(true);
+    expect(result.structuredContent).toBeUndefined();
+  });
+
+  it("answers an unknown tool with a JSON-RPC invalid-params error", async () => {
+    await expect(client.callTool({ name: "nope", arguments: {} })).rejects.toMatchObject({ code: -32602 });
+  });
+
+  it("sends progress to callers that asked for it", async () => {
+    const progress: number[] = [];
+    await client.callTool({ name: "slow", arguments: { ms: 1 } }, undefined, { onprogress: (p) => void progress.push(p.progress) });
+    expect(progress).toEqual([0, 1]);
+  });
+});

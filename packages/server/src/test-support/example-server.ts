@@ -1,0 +1,58 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { z } from "zod";
+import { defineServer, defineTool } from "../define.js";
+import { ToolError } from "../tool-error.js";
+
+/** A small server that exercises the runtime's edges: slow calls, throwing handlers, bad output. */
+export const exampleServer = defineServer({
+  name: "example",
+  version: "1.2.3",
+  owner: "team-platform",
+  description: "Runtime test server",
+  tools: [
+    defineTool({
+      name: "echo",
+      description: "Echoes its text",
+      access: "read",
+      input: z.object({ text: z.string() }),
+      output: z.object({ echoed: z.string() }),
+      handler: ({ text }) => ({ echoed: text }),
+    }),
+    defineTool({
+      name: "slow",
+      description: "Answers after `ms` milliseconds, reporting progress",
+      access: "read",
+      input: z.object({ ms: z.number().int().min(0).max(10_000) }),
+      handler: async ({ ms }, ctx) => {
+        await ctx.progress(0, 1, "started");
+        await sleep(ms, undefined, { signal: ctx.signal });
+        await ctx.progress(1, 1, "done");
+        return `slept ${ms} ms`;
+      },
+    }),
+    defineTool({
+      name: "explode",
+      description: "Throws an internal error",
+      access: "write",
+      handler: () => {
+        throw new Error("database password=hunter2 rejected");
+      },
+    }),
+    defineTool({
+      name: "refuse",
+      description: "Throws a ToolError",
+      access: "destructive",
+      hints: { idempotent: true, openWorld: true },
+      handler: () => {
+        throw new ToolError("Nothing to delete");
+      },
+    }),
+    defineTool({
+      name: "broken_output",
+      description: "Returns output that breaks its schema",
+      access: "read",
+      output: z.object({ count: z.number() }),
+      handler: () => ({ count: "many" }) as unknown as { count: number },
+    }),
+  ],
+});
