@@ -42,3 +42,6 @@ export function createRunbooksServer(library = new RunbookLibrary(RUNBOOK_DIRECT
     ],
   });
 }
+
+/** Every app's main export is its server definition (read by contract snapshots and the catalog). */
+export default createRunbooksServer();

@@ -13,6 +13,20 @@ type InputShape = z.ZodObject;
 /** What a tool without an `output` schema returns: plain text or a full MCP result. */
 export type ToolContent = string | CallToolResult;
 
+/**
+ * A tool on its way out. It keeps working until `sunset`, announces itself in its description and
+ * `_meta`, and after `sunset` refuses with an error that names `replacement`.
+ */
+export interface Deprecation {
+  /** ISO date (YYYY-MM-DD) the deprecation was announced. */
+  since: string;
+  /** ISO date (YYYY-MM-DD) after which calls are refused; at least the policy's window after `since`. */
+  sunset: string;
+  /** The tool to use instead (in the same server). */
+  replacement: string;
+  reason: string;
+}
+
 export interface ToolDefinition<I extends InputShape = InputShape, O extends InputShape | undefined = undefined> {
   /** snake_case, unique within the server. */
   name: string;
@@ -20,6 +34,7 @@ export interface ToolDefinition<I extends InputShape = InputShape, O extends Inp
   description: string;
   access: AccessLevel;
   hints?: ToolHints;
+  deprecated?: Deprecation;
   input?: I;
   /** When given, the handler returns this shape and the kit sends it as `structuredContent`. */
   output?: O;

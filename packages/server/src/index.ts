@@ -17,7 +17,9 @@ export {
   type ServerDefinition,
   type ToolContent,
   type ToolDefinition,
+  type Deprecation,
 } from "./define.js";
+export { serverManifest, type ServerManifest, type ToolManifest } from "./manifest.js";
 export { createLogger } from "./logger.js";
 export { packageVersion } from "./package-version.js";
 export { runServer, type RunOptions } from "./run.js";

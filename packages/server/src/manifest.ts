@@ -1,0 +1,41 @@
+import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { AccessLevel } from "./access.js";
+import type { Deprecation, ServerDefinition } from "./define.js";
+import { toolListEntry } from "./tool-registry.js";
+
+export interface ToolManifest extends Tool {
+  access: AccessLevel;
+  deprecated?: Deprecation;
+}
+
+export interface ServerManifest {
+  name: string;
+  version: string;
+  owner: string;
+  description: string;
+  tools: ToolManifest[];
+  resourceTemplates: string[];
+  resources: string[];
+  prompts: string[];
+}
+
+/**
+ * What a server offers, exactly as clients see it, computed from the definition without starting a
+ * transport: the input of contract snapshots, the catalog and the generator's checks.
+ */
+export function serverManifest(definition: ServerDefinition): ServerManifest {
+  return {
+    name: definition.name,
+    version: definition.version,
+    owner: definition.owner,
+    description: definition.description,
+    tools: (definition.tools ?? []).map((tool) => ({
+      ...toolListEntry(tool),
+      access: tool.access,
+      ...(tool.deprecated ? { deprecated: tool.deprecated } : {}),
+    })),
+    resourceTemplates: (definition.resourceTemplates ?? []).map((t) => t.uriTemplate),
+    resources: (definition.resources ?? []).map((r) => r.uri),
+    prompts: (definition.prompts ?? []).map((p) => p.name),
+  };
+}
