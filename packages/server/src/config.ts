@@ -24,6 +24,7 @@ const environmentSchema = z.object({
   MCP_ALLOWED_ORIGINS: list.optional(),
   MCP_MAX_BODY_BYTES: integer(1024, 64 * 1024 * 1024).default(1024 * 1024),
   MCP_SHUTDOWN_TIMEOUT_MS: integer(0, 300_000).default(10_000),
+  MCP_TRACE_TOOL_PAYLOADS: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false"),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "must be one of fatal, error, warn, info, debug, trace, silent",

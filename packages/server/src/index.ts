@@ -22,6 +22,6 @@ export {
 export { serverManifest, type ServerManifest, type ToolManifest } from "./manifest.js";
 export { createLogger } from "./logger.js";
 export { packageVersion } from "./package-version.js";
-export { runServer, type RunOptions } from "./run.js";
+export { runServer, type RunOptions, type TelemetryLifecycle } from "./run.js";
 export { serve, type RunningServer, type ServeOptions } from "./serve.js";
 export { ToolError } from "./tool-error.js";

@@ -11,7 +11,7 @@ let client: Client;
 
 beforeAll(async () => {
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  await new ProtocolServerFactory(exampleServer, logger).create().connect(serverSide);
+  await new ProtocolServerFactory(exampleServer, logger).create({ transport: "pipe" }).connect(serverSide);
   client = new Client({ name: "t", version: "0" });
   await client.connect(clientSide);
 });

@@ -2,8 +2,16 @@ import { ConfigError } from "./config.js";
 import type { ServerDefinition } from "./define.js";
 import { serve, type RunningServer } from "./serve.js";
 
+/** What `startTelemetry` from `@mcp-platform/telemetry/sdk` returns, as far as the runtime cares. */
+export interface TelemetryLifecycle {
+  ready: Promise<void>;
+  shutdown(): Promise<void>;
+}
+
 export interface RunOptions {
-  /** Called after in-flight work finished on shutdown, before exit: flush telemetry, close stores. */
+  /** Starts telemetry for this server (pass `startTelemetry`); flushed on shutdown. */
+  telemetry?: (service: { name: string; version: string; owner: string }) => TelemetryLifecycle;
+  /** Called after in-flight work finished on shutdown, before exit: close stores and the like. */
   beforeExit?: () => Promise<void>;
 }
 
@@ -13,11 +21,13 @@ export interface RunOptions {
  */
 export async function runServer(definition: ServerDefinition, options: RunOptions = {}): Promise<RunningServer> {
   let running: RunningServer;
+  let telemetry: TelemetryLifecycle | undefined;
   try {
-    running = await serve(definition);
+    telemetry = options.telemetry?.(definition);
+    running = await serve(definition, { readyWhen: telemetry?.ready });
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${definition.name}: ${error.message}\n`);
+    if (error instanceof ConfigError || (error as Error).name === "ConfigError") {
+      process.stderr.write(`${definition.name}: ${(error as Error).message}\n`);
       process.exit(1);
     }
     throw error;
@@ -30,6 +40,7 @@ export async function runServer(definition: ServerDefinition, options: RunOption
     const { completed } = await running.stop();
     if (!completed) running.logger.warn("shutdown deadline passed with calls still in flight (MCP_SHUTDOWN_TIMEOUT_MS)");
     await options.beforeExit?.();
+    await telemetry?.shutdown();
     running.logger.info("stopped");
     process.exit(0);
   };

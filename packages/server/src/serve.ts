@@ -19,17 +19,19 @@ export interface ServeOptions {
   /** Defaults to `process.env`; tests pass their own. */
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
+  /** `/readyz` answers 503 until this settles (e.g. telemetry in place); requests are served meanwhile. */
+  readyWhen?: Promise<unknown>;
 }
 
 /** Starts a server on the transport its configuration names. Throws `ConfigError` for bad config. */
 export async function serve(definition: ServerDefinition, options: ServeOptions = {}): Promise<RunningServer> {
   const config = loadConfig(options.env ?? process.env);
   const logger = options.logger ?? createLogger(definition.name, config.LOG_LEVEL);
-  const factory = new ProtocolServerFactory(definition, logger);
+  const factory = new ProtocolServerFactory(definition, logger, { recordToolPayloads: config.MCP_TRACE_TOOL_PAYLOADS === "true" });
   const base = { version: definition.version };
 
   if (config.MCP_TRANSPORT === "stdio") {
-    const server = factory.create();
+    const server = factory.create({ transport: "pipe" });
     await server.connect(new StdioServerTransport());
     logger.info({ ...base, transport: "stdio" }, "serving MCP over stdio");
     return {
@@ -44,7 +46,7 @@ export async function serve(definition: ServerDefinition, options: ServeOptions 
     };
   }
 
-  const http = createHttpServer(factory, config, logger);
+  const http = createHttpServer(factory, config, logger, options.readyWhen);
   const address = await http.listen();
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}/mcp`;

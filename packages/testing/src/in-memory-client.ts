@@ -14,7 +14,7 @@ export interface TestClientOptions {
  * resources and prompts through the real protocol, without a port or a process.
  */
 export async function createTestClient(definition: ServerDefinition, options: TestClientOptions = {}): Promise<Client> {
-  const server = new ProtocolServerFactory(definition, pino({ level: "silent" })).create();
+  const server = new ProtocolServerFactory(definition, pino({ level: "silent" })).create({ transport: "pipe" });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: "mcp-platform-test", version: "0.0.0" }, { capabilities: options.capabilities ?? {} });
   await server.connect(serverTransport);

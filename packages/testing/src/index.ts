@@ -2,3 +2,4 @@ export { createTestClient, type TestClientOptions } from "./in-memory-client.js"
 export { startLoopbackServer, type LoopbackServer } from "./loopback-server.js";
 export { freePort } from "./free-port.js";
 export { startServerProcess, type ServerProcess } from "./server-process.js";
+export { startOtlpReceiver, type ReceivedMetric, type ReceivedSpan } from "./otlp-receiver.js";

@@ -24,8 +24,15 @@ type HttpConfig = Pick<
   "HOST" | "PORT" | "MCP_SESSIONS" | "MCP_SESSION_IDLE_SECONDS" | "MCP_MAX_BODY_BYTES" | "allowedHosts" | "allowedOrigins"
 >;
 
-export function createHttpServer(factory: ProtocolServerFactory, config: HttpConfig, logger: Logger): HttpServer {
+export function createHttpServer(
+  factory: ProtocolServerFactory,
+  config: HttpConfig,
+  logger: Logger,
+  readyWhen: Promise<unknown> = Promise.resolve(),
+): HttpServer {
   const inFlight = new InFlight();
+  let started = false;
+  void readyWhen.finally(() => (started = true));
   const sessions = config.MCP_SESSIONS === "stateful" ? new SessionStore(config.MCP_SESSION_IDLE_SECONDS) : undefined;
   let draining = false;
 
@@ -79,7 +86,8 @@ export function createHttpServer(factory: ProtocolServerFactory, config: HttpCon
     }
     if (req.method === "GET" && path === "/healthz") return sendJson(res, 200, { status: "ok" });
     if (req.method === "GET" && path === "/readyz") {
-      return draining ? sendJson(res, 503, { status: "draining" }) : sendJson(res, 200, { status: "ready" });
+      if (draining) return sendJson(res, 503, { status: "draining" });
+      return started ? sendJson(res, 200, { status: "ready" }) : sendJson(res, 503, { status: "starting" });
     }
     sendJson(res, 404, { error: "not_found", message: `No route for ${req.method} ${path}; MCP is served at ${MCP_PATH}` });
   });

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
-import type { ProtocolServerFactory } from "../protocol-server.js";
+import type { Connection, ProtocolServerFactory } from "../protocol-server.js";
 import { sendJsonRpcError, JSON_RPC } from "./responses.js";
 import type { SessionStore } from "./session-store.js";
 import { sendWebResponse, toWebRequest } from "./web-adapter.js";
@@ -24,7 +24,7 @@ export async function handleStateless(
     sendJsonRpcError(res, 405, JSON_RPC.serverError, "Method not allowed: this server is stateless, use POST", { allow: "POST" });
     return;
   }
-  const server = factory.create();
+  const server = factory.create(connectionOf(req));
   const transport = new WebStandardStreamableHTTPServerTransport({ enableJsonResponse: !wantsStream(body) });
   res.once("close", () => void server.close().catch(() => undefined));
   await server.connect(transport);
@@ -50,7 +50,7 @@ export async function handleStateful(
     }
     transport = session.transport;
   } else if (req.method === "POST" && isInitializeRequest(body)) {
-    transport = await openSession(factory.create(), sessions);
+    transport = await openSession(factory.create(connectionOf(req)), sessions);
   } else {
     sendJsonRpcError(res, 400, JSON_RPC.serverError, "Bad request: send initialize first, then the Mcp-Session-Id header");
     return;
@@ -67,6 +67,10 @@ async function openSession(server: Server, sessions: SessionStore): Promise<WebS
   });
   await server.connect(transport);
   return transport;
+}
+
+function connectionOf(req: IncomingMessage): Connection {
+  return { transport: "tcp", clientAddress: req.socket.remoteAddress };
 }
 
 /** Progress notifications only reach the caller on an SSE response; plain JSON is cheaper otherwise. */

@@ -1,0 +1,49 @@
+import { trace, type Attributes, type Span } from "@opentelemetry/api";
+import { instruments } from "./instruments.js";
+import { redactedJson } from "./redact.js";
+import { PLATFORM_ATTR, PLATFORM_EVENT } from "./semconv.js";
+
+export type ToolOutcome = "success" | "tool_error" | "invalid_arguments" | "refused" | "approval_pending";
+export type ApprovalDecision = "requested" | "granted" | "denied";
+
+/**
+ * Records the platform's decisions on the active request span (as events and attributes) and in the
+ * outcome counters, so "what did the platform decide" is answerable from either signal.
+ */
+export const decisions = {
+  authorization(attributes: Attributes, span: Span | undefined = trace.getActiveSpan()): void {
+    span?.setAttributes(attributes);
+    span?.addEvent(PLATFORM_EVENT.authorization, attributes);
+  },
+  /** Opt-in only: a tool's arguments or result, with secret-looking keys redacted. */
+  toolPayload(kind: "arguments" | "result", value: unknown, span: Span | undefined = trace.getActiveSpan()): void {
+    span?.setAttribute(kind === "arguments" ? PLATFORM_ATTR.toolArguments : PLATFORM_ATTR.toolResult, redactedJson(value));
+  },
+  authFailure(reason: string): void {
+    instruments().authFailures.add(1, { [PLATFORM_ATTR.authFailureReason]: reason });
+  },
+  toolCall(tool: string, outcome: ToolOutcome): void {
+    instruments().toolCalls.add(1, { "gen_ai.tool.name": tool, [PLATFORM_ATTR.outcome]: outcome });
+  },
+  killSwitch(tool: string, span: Span | undefined = trace.getActiveSpan()): void {
+    span?.setAttribute(PLATFORM_ATTR.killSwitch, true);
+    span?.addEvent(PLATFORM_EVENT.killSwitch, { "gen_ai.tool.name": tool });
+    instruments().killSwitchRefusals.add(1, { "gen_ai.tool.name": tool });
+  },
+  deprecation(tool: string, sunset: string, replacement: string, span: Span | undefined = trace.getActiveSpan()): void {
+    const attributes = { [PLATFORM_ATTR.deprecationSunset]: sunset, [PLATFORM_ATTR.deprecationReplacement]: replacement };
+    span?.setAttributes({ [PLATFORM_ATTR.deprecated]: true, ...attributes });
+    span?.addEvent(PLATFORM_EVENT.deprecation, attributes);
+    instruments().deprecatedCalls.add(1, { "gen_ai.tool.name": tool });
+  },
+  approval(tool: string, decision: ApprovalDecision, method: string, span: Span | undefined = trace.getActiveSpan()): void {
+    const attributes = { [PLATFORM_ATTR.approvalDecision]: decision, [PLATFORM_ATTR.approvalMethod]: method };
+    span?.setAttributes(attributes);
+    span?.addEvent(PLATFORM_EVENT.approval, attributes);
+    instruments().approvals.add(1, { "gen_ai.tool.name": tool, [PLATFORM_ATTR.approvalDecision]: decision });
+  },
+  undo(tool: string, actionId: string, span: Span | undefined = trace.getActiveSpan()): void {
+    span?.addEvent(PLATFORM_EVENT.undo, { "gen_ai.tool.name": tool, [PLATFORM_ATTR.actionId]: actionId });
+    instruments().undos.add(1, { "gen_ai.tool.name": tool });
+  },
+};

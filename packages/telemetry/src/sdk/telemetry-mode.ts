@@ -1,0 +1,26 @@
+/** Where telemetry goes, decided from the standard OpenTelemetry variables. */
+export type TelemetryMode = "disabled" | "standard" | "embedded";
+
+export class TelemetryConfigError extends Error {
+  /** The server runtime reports errors of this name as one configuration line, no stack trace. */
+  override readonly name = "ConfigError";
+}
+
+/**
+ * `OTEL_SDK_DISABLED=true` turns telemetry off; any explicit exporter or OTLP endpoint means the
+ * operator configured OpenTelemetry the standard way; otherwise the embedded local file is used.
+ */
+export function telemetryMode(env: NodeJS.ProcessEnv, transport: string): TelemetryMode {
+  if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === "true") return "disabled";
+  if (transport === "stdio") {
+    for (const variable of ["OTEL_TRACES_EXPORTER", "OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER"]) {
+      if (env[variable]?.split(",").some((name) => name.trim() === "console")) {
+        throw new TelemetryConfigError(
+          `Invalid configuration: ${variable}=console would write to stdout, which carries the protocol under stdio; use otlp or the embedded default`,
+        );
+      }
+    }
+  }
+  const configured = ["OTEL_TRACES_EXPORTER", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"];
+  return configured.some((variable) => env[variable]) ? "standard" : "embedded";
+}
