@@ -1,3 +1,4 @@
+import { recordSessionEnd } from "@mcp-platform/telemetry";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import type { Logger } from "pino";
 import { isLoopback, loadConfig, type RuntimeConfig } from "./config.js";
@@ -32,6 +33,7 @@ export async function serve(definition: ServerDefinition, options: ServeOptions 
 
   if (config.MCP_TRANSPORT === "stdio") {
     const server = factory.create({ transport: "pipe" });
+    const startedAt = performance.now();
     await server.connect(new StdioServerTransport());
     logger.info({ ...base, transport: "stdio" }, "serving MCP over stdio");
     return {
@@ -41,6 +43,7 @@ export async function serve(definition: ServerDefinition, options: ServeOptions 
       async stop() {
         const completed = await factory.inFlight.idle(config.MCP_SHUTDOWN_TIMEOUT_MS);
         await server.close();
+        recordSessionEnd(startedAt, "pipe");
         return { completed };
       },
     };

@@ -56,6 +56,14 @@ export async function traceOperation<T>(operation: McpOperation, work: (span: Sp
   }
 }
 
+/** Records `mcp.server.session.duration` when a session (stateful HTTP or stdio) ends. */
+export function recordSessionEnd(startedAt: number, transport: "pipe" | "tcp", errorType?: string): void {
+  instruments().sessionDuration.record((performance.now() - startedAt) / 1000, {
+    [ATTR.networkTransport]: transport,
+    ...(errorType ? { [ATTR.errorType]: errorType } : {}),
+  });
+}
+
 /** The low-cardinality attributes shared by the span and the duration metric. */
 function operationAttributes(operation: McpOperation): Attributes {
   const attributes: Attributes = {

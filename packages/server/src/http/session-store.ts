@@ -1,3 +1,4 @@
+import { recordSessionEnd } from "@mcp-platform/telemetry";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 
@@ -5,6 +6,7 @@ interface Session {
   server: Server;
   transport: WebStandardStreamableHTTPServerTransport;
   lastSeen: number;
+  startedAt: number;
 }
 
 /**
@@ -26,7 +28,7 @@ export class SessionStore {
   }
 
   add(id: string, server: Server, transport: WebStandardStreamableHTTPServerTransport): void {
-    this.#sessions.set(id, { server, transport, lastSeen: Date.now() });
+    this.#sessions.set(id, { server, transport, lastSeen: Date.now(), startedAt: performance.now() });
   }
 
   touch(id: string): Session | undefined {
@@ -36,13 +38,12 @@ export class SessionStore {
   }
 
   delete(id: string): void {
-    this.#sessions.delete(id);
+    this.#end(id);
   }
 
   async closeAll(): Promise<void> {
     clearInterval(this.#sweeper);
-    const sessions = [...this.#sessions.values()];
-    this.#sessions.clear();
+    const sessions = [...this.#sessions.keys()].map((id) => this.#end(id)!);
     await Promise.allSettled(sessions.map((s) => s.server.close()));
   }
 
@@ -50,9 +51,17 @@ export class SessionStore {
     const cutoff = Date.now() - this.#idleMs;
     for (const [id, session] of this.#sessions) {
       if (session.lastSeen < cutoff) {
-        this.#sessions.delete(id);
+        this.#end(id);
         void session.server.close().catch(() => undefined);
       }
     }
+  }
+
+  #end(id: string): Session | undefined {
+    const session = this.#sessions.get(id);
+    if (!session) return undefined;
+    this.#sessions.delete(id);
+    recordSessionEnd(session.startedAt, "tcp");
+    return session;
   }
 }
