@@ -1,0 +1,2 @@
+export type { Command, CommandIo } from "./command.js";
+export { run } from "./run.js";

@@ -1,0 +1,41 @@
+import type { Command, CommandIo } from "./command.js";
+
+/** Each command is imported only when it runs, so one command's dependencies never slow another. */
+const COMMANDS = new Map<string, () => Promise<{ default: Command }>>([
+  ["catalog", () => import("./commands/catalog.js")],
+  ["contract", () => import("./commands/contract.js")],
+]);
+
+const HELP = new Set(["help", "--help", "-h"]);
+
+const processIo: CommandIo = {
+  cwd: process.cwd(),
+  env: process.env,
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+/** `mcp-platform <command> [args]`; resolves with the exit code. Errors become one line, not a stack. */
+export async function run(argv: string[], io: CommandIo = processIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || HELP.has(name)) {
+    io.out(await usage());
+    return 0;
+  }
+  const load = COMMANDS.get(name);
+  if (!load) {
+    io.err(`mcp-platform: unknown command "${name}"\n\n${await usage()}`);
+    return 2;
+  }
+  try {
+    return await (await load()).default.run(args, io);
+  } catch (error) {
+    io.err(`mcp-platform ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+async function usage(): Promise<string> {
+  const commands = await Promise.all([...COMMANDS.values()].map(async (load) => (await load()).default));
+  return ["Usage: mcp-platform <command> [options]", "", "Commands:", ...commands.map((c) => `  ${c.usage.padEnd(28)} ${c.summary}`)].join("\n");
+}

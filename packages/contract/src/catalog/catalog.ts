@@ -1,0 +1,95 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { loadConfig, type AccessLevel } from "@mcp-platform/server";
+import { parseContract, type Contract, type ToolContract } from "../contract.js";
+import type { ServerApp, Workspace } from "../workspace.js";
+
+export interface CatalogTool {
+  name: string;
+  title?: string;
+  access: AccessLevel;
+  /** The OAuth scope a caller needs: `<server>:read`, `<server>:write`, `<server>:admin` (destructive). */
+  scope: string;
+  /** Write and destructive calls wait for a human's approval. */
+  approval: boolean;
+  deprecated?: { since: string; sunset: string; replacement: string };
+}
+
+export interface Counts {
+  tools: number;
+  read: number;
+  write: number;
+  destructive: number;
+  deprecated: number;
+}
+
+export interface CatalogServer {
+  name: string;
+  package: string;
+  path: string;
+  version: string;
+  owner: string;
+  description: string;
+  /** The transport a server uses when `MCP_TRANSPORT` is not set. */
+  defaultTransport: string;
+  tools: CatalogTool[];
+  counts: Counts;
+}
+
+export interface Catalog {
+  counts: Counts & { servers: number };
+  servers: CatalogServer[];
+}
+
+/** The fleet, from each server's committed contract (kept current by `pnpm contract:check`). */
+export async function buildCatalog(workspace: Workspace): Promise<Catalog> {
+  const servers: CatalogServer[] = [];
+  for (const app of workspace.apps) {
+    const path = join(workspace.rootDir, app.contractPath);
+    const text = await readFile(path, "utf8").catch(() => {
+      throw new Error(`${app.contractPath} is missing: run pnpm contract:update`);
+    });
+    servers.push(catalogServer(app, parseContract(text, app.contractPath)));
+  }
+  const tools = servers.flatMap((server) => server.tools);
+  return { counts: { servers: servers.length, ...count(tools) }, servers };
+}
+
+function catalogServer(app: ServerApp, contract: Contract): CatalogServer {
+  const tools = contract.tools.map((tool) => catalogTool(contract.name, tool));
+  return {
+    name: contract.name,
+    package: app.packageName,
+    path: app.relativeDir,
+    version: contract.version,
+    owner: contract.owner,
+    description: contract.description,
+    defaultTransport: loadConfig({}).MCP_TRANSPORT,
+    tools,
+    counts: count(tools),
+  };
+}
+
+function catalogTool(server: string, tool: ToolContract): CatalogTool {
+  return {
+    name: tool.name,
+    ...(tool.title === undefined ? {} : { title: tool.title }),
+    access: tool.access,
+    scope: `${server}:${tool.access === "destructive" ? "admin" : tool.access}`,
+    approval: tool.access !== "read",
+    ...(tool.deprecated
+      ? { deprecated: { since: tool.deprecated.since, sunset: tool.deprecated.sunset, replacement: tool.deprecated.replacement } }
+      : {}),
+  };
+}
+
+function count(tools: CatalogTool[]): Counts {
+  const access = (level: AccessLevel) => tools.filter((tool) => tool.access === level).length;
+  return {
+    tools: tools.length,
+    read: access("read"),
+    write: access("write"),
+    destructive: access("destructive"),
+    deprecated: tools.filter((tool) => tool.deprecated).length,
+  };
+}

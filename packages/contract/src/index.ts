@@ -1,0 +1,13 @@
+export { bumpBetween, largestBump, type Bump } from "./bump.js";
+export { checkContracts, type AppCheck } from "./check.js";
+export { contractOf, formatContract, parseContract, type Contract, type JsonSchema, type ToolContract } from "./contract.js";
+export { diffContracts } from "./diff/diff-contracts.js";
+export { bumpFor, describeFinding, type ChangeLevel, type Finding } from "./diff/finding.js";
+export { checkDeprecations } from "./policy/deprecation-rules.js";
+export { DEFAULT_POLICY, loadPolicy, POLICY_FILE, type DeprecationPolicy, type Policy } from "./policy/policy-config.js";
+export { checkRemovals, type RemovalContext } from "./policy/removal-rules.js";
+export type { Problem } from "./problem.js";
+export { buildCatalog, type Catalog, type CatalogServer, type CatalogTool } from "./catalog/catalog.js";
+export { CATALOG_FILES, syncCatalog } from "./catalog/write-catalog.js";
+export { updateContracts, type ContractFile } from "./update.js";
+export { findWorkspace, loadDefinition, type ServerApp, type Workspace } from "./workspace.js";
