@@ -1,0 +1,56 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatContract } from "../contract.js";
+import { contract, deprecation, tool } from "../test-fixtures/contracts.js";
+import type { Workspace } from "../workspace.js";
+import { buildCatalog, type Catalog } from "./catalog.js";
+import { catalogMarkdown } from "./catalog-markdown.js";
+
+describe("catalog", () => {
+  let rootDir: string;
+  let catalog: Catalog;
+
+  beforeAll(async () => {
+    rootDir = await mkdtemp(join(tmpdir(), "catalog-"));
+    const tools = [
+      tool({ deprecated: deprecation }),
+      tool({ name: "read_runbook" }),
+      tool({ name: "restart_service", access: "write" }),
+      tool({ name: "drop_cache", access: "destructive" }),
+    ];
+    await mkdir(join(rootDir, "apps/runbooks"), { recursive: true });
+    await writeFile(join(rootDir, "apps/runbooks/mcp-contract.json"), formatContract(contract(tools)));
+    const app = { packageName: "@acme/runbooks", dir: join(rootDir, "apps/runbooks"), relativeDir: "apps/runbooks", contractPath: "apps/runbooks/mcp-contract.json" };
+    catalog = await buildCatalog({ rootDir, apps: [app] } satisfies Workspace);
+  });
+  afterAll(() => rm(rootDir, { recursive: true, force: true }));
+
+  it("lists each server with owner, version, default transport and counts", () => {
+    expect(catalog.counts).toEqual({ servers: 1, tools: 4, read: 2, write: 1, destructive: 1, deprecated: 1 });
+    expect(catalog.servers[0]).toMatchObject({ name: "runbooks", package: "@acme/runbooks", version: "1.0.0", owner: "team-sre", defaultTransport: "stdio" });
+  });
+
+  it("gives each tool its scope (destructive needs admin), approval and deprecation", () => {
+    expect(catalog.servers[0]?.tools.map(({ name, scope, approval }) => [name, scope, approval])).toEqual([
+      ["get_runbook", "runbooks:read", false],
+      ["read_runbook", "runbooks:read", false],
+      ["restart_service", "runbooks:write", true],
+      ["drop_cache", "runbooks:admin", true],
+    ]);
+    expect(catalog.servers[0]?.tools[0]?.deprecated).toEqual({ since: "2026-01-01", sunset: "2026-04-01", replacement: "read_runbook" });
+  });
+
+  it("renders a readable CATALOG.md", () => {
+    const markdown = catalogMarkdown(catalog);
+    expect(markdown).toContain("1 server, 4 tools (2 read, 1 write, 1 destructive), 1 deprecated.");
+    expect(markdown).toContain("| `drop_cache` | destructive | `runbooks:admin` | yes |  |");
+    expect(markdown).toContain("| `get_runbook` | read | `runbooks:read` | no | since 2026-01-01, sunset 2026-04-01, use `read_runbook` |");
+  });
+
+  it("says which contract is missing", async () => {
+    const app = { packageName: "x", dir: rootDir, relativeDir: "apps/none", contractPath: "apps/none/mcp-contract.json" };
+    await expect(buildCatalog({ rootDir, apps: [app] })).rejects.toThrow("apps/none/mcp-contract.json is missing: run pnpm contract:update");
+  });
+});
