@@ -1,0 +1,90 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { RepoCopy } from "./test-fixtures/repo-copy.js";
+
+const SERVER = "apps/runbooks/src/server.ts";
+const TOOLS = "tools: [searchRunbooks(library), getRunbook(library)],";
+const DEPRECATED =
+  '{ ...getRunbook(library), deprecated: { since: "2030-01-01", sunset: "2030-04-01", replacement: "read_runbook", reason: "Renamed." } }';
+
+/** `pnpm contract:check` as CI runs it, in a copy of the repository on its own `main`. */
+describe("pnpm contract:check", () => {
+  let repo: RepoCopy;
+  const check = (now = "2030-01-01") => repo.run("pnpm", ["--silent", "contract:check"], { MCP_PLATFORM_NOW: now });
+
+  beforeAll(async () => {
+    repo = await RepoCopy.create();
+  }, 180_000);
+  afterAll(() => repo?.remove());
+
+  describe("against the base branch", () => {
+    afterEach(() => repo.reset());
+
+    it("passes on a fresh clone: the base is main itself", async () => {
+      const result = await check();
+      expect(result.stdout).toContain("Contract check passed");
+      expect(result.code).toBe(0);
+    }, 120_000);
+
+    it("fails when a tool is removed, naming the changeset and the deprecation it needs", async () => {
+      await repo.edit(SERVER, (text) => text.replace(TOOLS, "tools: [searchRunbooks(library)],"));
+      const stale = await check();
+      expect(stale.code).toBe(1);
+      expect(stale.stderr).toContain("apps/runbooks/mcp-contract.json does not match the server's definition");
+      expect(stale.stderr).toContain("fix: pnpm contract:update, then commit apps/runbooks/mcp-contract.json");
+
+      await repo.ok("pnpm", ["contract:update"]);
+      const result = await check();
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain("breaking get_runbook: tool removed (clients and prompts that call it by name fail)");
+      expect(result.stderr).toMatch(/@mcp-platform\/runbooks needs a major release for 1 breaking change\(s\) since main \(at \w+, no release tag yet\), but the pending changesets give it no release/);
+      expect(result.stderr).toContain("fix: pnpm changeset add --major @mcp-platform/runbooks -m 'runbooks: get_runbook: tool removed'");
+      expect(result.stderr).toMatch(/runbooks\/get_runbook was removed, but main .* does not deprecate it\n +fix: restore get_runbook and deprecate it first/);
+    }, 120_000);
+
+    it("needs a minor changeset for a new optional input", async () => {
+      await repo.edit("apps/runbooks/src/tools/search-runbooks.ts", (text) =>
+        text.replace("limit: z.number()", 'service: z.string().optional().describe("Only this service\'s runbooks"),\n      limit: z.number()'),
+      );
+      await repo.ok("pnpm", ["contract:update"]);
+      const result = await check();
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain("minor    search_runbooks input.service: optional input added (existing calls stay valid)");
+      expect(result.stderr).toContain("fix: pnpm changeset add --minor @mcp-platform/runbooks -m 'runbooks: search_runbooks input.service: optional input added'");
+
+      await repo.ok("pnpm", ["changeset", "add", "--patch", "@mcp-platform/runbooks", "-m", "Filter by service"]);
+      expect((await check()).stderr).toContain("but the pending changesets give it a patch release");
+      await repo.reset();
+      await repo.edit("apps/runbooks/src/tools/search-runbooks.ts", (text) => text.replace("limit: z.number()", "service: z.string().optional(),\n      limit: z.number()"));
+      await repo.ok("pnpm", ["contract:update"]);
+      await repo.ok("pnpm", ["changeset", "add", "--minor", "@mcp-platform/runbooks", "-m", "Filter by service"]);
+      const passed = await check();
+      expect(passed.stdout).toContain("Contract check passed");
+      expect(passed.code).toBe(0);
+    }, 180_000);
+  });
+
+  it("allows removing a tool in a major release once its released deprecation has run its window", async () => {
+    await repo.edit(SERVER, (text) => text.replace(TOOLS, `tools: [searchRunbooks(library), ${DEPRECATED}, { ...getRunbook(library), name: "read_runbook" }],`));
+    await repo.ok("pnpm", ["contract:update"]);
+    await repo.ok("pnpm", ["changeset", "add", "--minor", "@mcp-platform/runbooks", "-m", "Deprecate get_runbook for read_runbook"]);
+    expect((await check()).code).toBe(0);
+    await repo.ok("pnpm", ["version-packages"]);
+    await repo.commit("Version packages");
+    await repo.ok("pnpm", ["changeset", "git-tag"]);
+    const released = JSON.parse(await repo.read("apps/runbooks/package.json")) as { version: string };
+
+    await repo.edit(SERVER, (text) => text.replace(`${DEPRECATED}, `, ""));
+    await repo.ok("pnpm", ["contract:update"]);
+    const early = await check("2030-04-01");
+    expect(early.code).toBe(1);
+    expect(early.stdout).toContain(`compared with @mcp-platform/runbooks@${released.version} (last release)`);
+    expect(early.stderr).toContain("runbooks/get_runbook was removed, but its sunset 2030-04-01 has not passed");
+    expect(early.stderr).toContain("fix: pnpm changeset add --major @mcp-platform/runbooks");
+
+    await repo.ok("pnpm", ["changeset", "add", "--major", "@mcp-platform/runbooks", "-m", "Remove get_runbook (use read_runbook)"]);
+    const result = await check("2030-04-02");
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("Contract check passed");
+    expect(result.code).toBe(0);
+  }, 300_000);
+});
