@@ -4,7 +4,7 @@ import { RepoCopy } from "./test-fixtures/repo-copy.js";
 const SERVER = "apps/runbooks/src/server.ts";
 const TOOLS = "tools: [searchRunbooks(library), getRunbook(library)],";
 const DEPRECATED =
-  '{ ...getRunbook(library), deprecated: { since: "2030-01-01", sunset: "2030-04-01", replacement: "read_runbook", reason: "Renamed." } }';
+  'defineTool({ ...getRunbook(library), deprecated: { since: "2030-01-01", sunset: "2030-04-01", replacement: "read_runbook", reason: "Renamed." } })';
 
 /** `pnpm contract:check` as CI runs it, in a copy of the repository on its own `main`. */
 describe("pnpm contract:check", () => {
@@ -64,7 +64,11 @@ describe("pnpm contract:check", () => {
   });
 
   it("allows removing a tool in a major release once its released deprecation has run its window", async () => {
-    await repo.edit(SERVER, (text) => text.replace(TOOLS, `tools: [searchRunbooks(library), ${DEPRECATED}, { ...getRunbook(library), name: "read_runbook" }],`));
+    await repo.edit(SERVER, (text) =>
+      text
+        .replace("import { definePrompt,", "import { definePrompt, defineTool,")
+        .replace(TOOLS, `tools: [searchRunbooks(library), ${DEPRECATED}, defineTool({ ...getRunbook(library), name: "read_runbook" })],`),
+    );
     await repo.ok("pnpm", ["contract:update"]);
     await repo.ok("pnpm", ["changeset", "add", "--minor", "@mcp-platform/runbooks", "-m", "Deprecate get_runbook for read_runbook"]);
     expect((await check()).code).toBe(0);
