@@ -1,0 +1,95 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import semver from "semver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RepoCopy } from "./test-fixtures/repo-copy.js";
+import { startVerdaccio, type Registry } from "./test-fixtures/verdaccio.js";
+
+const exec = promisify(execFile);
+/** Third-party packages reach the local registry from the registry this run uses. */
+const UPLINK = process.env.npm_config_registry ?? "https://registry.npmjs.org/";
+
+interface Manifest {
+  version: string;
+  dependencies?: Record<string, string>;
+}
+
+/**
+ * The release flow of the README, whole, in a copy of the repository: a changeset,
+ * `pnpm version-packages`, `pnpm release` to a real Verdaccio, then a consumer installs a published
+ * package from it and uses it.
+ */
+describe("release to a registry", () => {
+  let repo: RepoCopy;
+  let registry: Registry;
+  let project: string;
+
+  beforeAll(async () => {
+    [repo, registry, project] = await Promise.all([RepoCopy.create(), startVerdaccio(UPLINK), mkdtemp(join(tmpdir(), "consumer-"))]);
+  }, 180_000);
+  afterAll(async () => {
+    await Promise.all([registry?.stop(), repo?.remove(), project && rm(project, { recursive: true, force: true })]);
+  });
+
+  it("versions, publishes and tags; the published package installs and imports", async () => {
+    // The copy's `pnpm test` would run this very suite again inside itself; its release keeps every
+    // gate but vitest (the outer run is the one running the tests).
+    const scripts = JSON.parse(await repo.read("package.json")) as { scripts: Record<string, string> };
+    await repo.edit("package.json", (text) =>
+      text.replace(JSON.stringify(scripts.scripts.test), JSON.stringify(scripts.scripts.test!.replace(/ && vitest run$/, ""))),
+    );
+    await repo.commit("Release without the nested test run");
+    const before = JSON.parse(await repo.read("packages/contract/package.json")) as Manifest;
+    const runbooksBefore = JSON.parse(await repo.read("apps/runbooks/package.json")) as Manifest;
+
+    await repo.ok("pnpm", ["changeset", "add", "--minor", "@mcp-platform/contract", "-m", "Release test: contract feature"]);
+    await repo.ok("pnpm", ["changeset", "add", "--patch", "@mcp-platform/runbooks", "-m", "Release test: runbooks fix"]);
+    await repo.ok("pnpm", ["version-packages"]);
+    const version = semver.inc(before.version, "minor")!;
+    const runbooksVersion = semver.inc(runbooksBefore.version, "patch")!;
+    expect((JSON.parse(await repo.read("packages/contract/package.json")) as Manifest).version).toBe(version);
+    expect(await repo.read("packages/contract/CHANGELOG.md")).toContain("Release test: contract feature");
+    expect(await repo.read("apps/runbooks/mcp-contract.json")).toContain(`"version": "${runbooksVersion}"`);
+    expect(await repo.read("catalog.json")).toContain(`"version": "${runbooksVersion}"`);
+    await repo.commit("Version packages");
+
+    const env = { npm_config_registry: registry.url, npm_config_userconfig: registry.npmrc };
+    await repo.ok("pnpm", ["release"], env);
+
+    const tags = (await repo.ok("git", ["tag", "--list"])).split("\n");
+    expect(tags).toEqual(expect.arrayContaining([`@mcp-platform/contract@${version}`, `@mcp-platform/runbooks@${runbooksVersion}`]));
+    const tarball = await publishedTarball(registry.url, "@mcp-platform/contract", version);
+    const manifest = JSON.parse(await readFile(join(tarball, "package/package.json"), "utf8")) as Manifest;
+    expect(manifest.version).toBe(version);
+    expect(Object.values(manifest.dependencies ?? {}).filter((range) => range.startsWith("workspace:"))).toEqual([]);
+    expect(await readFile(join(tarball, "package/dist/index.js"), "utf8")).toContain("diffContracts");
+    const runbooks = await fetch(`${registry.url}@mcp-platform%2frunbooks`);
+    expect(runbooks.status, "private apps are tagged, never published").toBe(404);
+
+    await writeFile(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+    await exec("pnpm", ["add", `@mcp-platform/contract@${version}`, "--prefer-offline"], { cwd: project, env: { ...process.env, ...env } });
+    const script = `
+      import { diffContracts } from "@mcp-platform/contract";
+      const contract = (tools) => ({ name: "s", version: "1.0.0", owner: "o", description: "", tools });
+      const tool = { name: "t", description: "", access: "read", annotations: {}, inputSchema: { type: "object" } };
+      console.log(JSON.stringify(diffContracts(contract([tool]), contract([]))));`;
+    const { stdout } = await exec(process.execPath, ["--input-type=module", "-e", script], { cwd: project });
+    expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ level: "breaking", tool: "t", change: "tool removed" })]);
+  }, 600_000);
+});
+
+/** Downloads a published version's tarball from the registry and unpacks it; returns the directory. */
+async function publishedTarball(registry: string, name: string, version: string): Promise<string> {
+  const metadata = (await (await fetch(`${registry}${name.replace("/", "%2f")}`)).json()) as {
+    versions: Record<string, { dist: { tarball: string } }>;
+  };
+  const url = metadata.versions[version]?.dist.tarball;
+  if (!url) throw new Error(`${name}@${version} is not in the registry (has ${Object.keys(metadata.versions).join(", ")})`);
+  const dir = await mkdtemp(join(tmpdir(), "tarball-"));
+  await writeFile(join(dir, "package.tgz"), Buffer.from(await (await fetch(url)).arrayBuffer()));
+  await exec("tar", ["-xzf", "package.tgz"], { cwd: dir });
+  return dir;
+}
