@@ -13,6 +13,9 @@ const integer = (min: number, max: number) =>
     .min(min, `must be an integer from ${min} to ${max}`)
     .max(max, `must be an integer from ${min} to ${max}`);
 
+const url = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+const flag = z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false");
+
 /** The environment variables the runtime reads (see DESIGN.md, interface conventions). */
 const environmentSchema = z.object({
   MCP_TRANSPORT: z.enum(["stdio", "http"], { error: 'must be "stdio" or "http"' }).default("stdio"),
@@ -24,7 +27,24 @@ const environmentSchema = z.object({
   MCP_ALLOWED_ORIGINS: list.optional(),
   MCP_MAX_BODY_BYTES: integer(1024, 64 * 1024 * 1024).default(1024 * 1024),
   MCP_SHUTDOWN_TIMEOUT_MS: integer(0, 300_000).default(10_000),
-  MCP_TRACE_TOOL_PAYLOADS: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false"),
+  MCP_AUTH: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
+  MCP_AUTH_ISSUER: url.optional(),
+  MCP_AUTH_AUDIENCE: url.optional(),
+  MCP_AUTH_JWKS_URL: url.optional(),
+  MCP_AUTH_INTROSPECTION_URL: url.optional(),
+  MCP_AUTH_CLIENT_ID: z.string().optional(),
+  MCP_AUTH_CLIENT_SECRET: z.string().optional(),
+  MCP_RATE_LIMIT_PER_MINUTE: integer(0, 1_000_000).default(600),
+  MCP_PLATFORM_HOME: z.string().optional(),
+  MCP_STORE_PATH: z.string().optional(),
+  MCP_DISABLED_TOOLS: list.default([]),
+  MCP_DISABLED_TOOLS_FILE: z.string().optional(),
+  MCP_APPROVAL_SECRET: z
+    .string()
+    .refine((value) => Buffer.from(value, "base64").length >= 32, "must be at least 32 bytes, base64-encoded")
+    .optional(),
+  MCP_APPROVAL_TTL_SECONDS: integer(10, 86_400).default(300),
+  MCP_TRACE_TOOL_PAYLOADS: flag,
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "must be one of fatal, error, warn, info, debug, trace, silent",
@@ -39,6 +59,8 @@ export interface RuntimeConfig extends Environment {
   allowedHosts: string[] | undefined;
   /** Origins accepted on /mcp when a browser sends one. */
   allowedOrigins: string[] | undefined;
+  /** Token auth applies: HTTP with MCP_AUTH=on. */
+  authRequired: boolean;
 }
 
 /** A configuration mistake: its message is one line naming the variable and what is allowed. */
@@ -54,11 +76,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     throw new ConfigError(`Invalid configuration: ${variable} ${issue.message} (got ${JSON.stringify(env[variable])})`);
   }
   const config = parsed.data;
+  const authRequired = config.MCP_TRANSPORT === "http" && config.MCP_AUTH === "on";
+  if (config.MCP_TRANSPORT === "http") checkAuth(config);
   return {
     ...config,
+    authRequired,
     allowedHosts: config.MCP_ALLOWED_HOSTS ? allowList(config.MCP_ALLOWED_HOSTS) : defaultAllowedHosts(config.HOST),
     allowedOrigins: config.MCP_ALLOWED_ORIGINS ? allowList(config.MCP_ALLOWED_ORIGINS) : defaultAllowedOrigins(config.HOST),
   };
+}
+
+function checkAuth(config: Environment): void {
+  if (config.MCP_AUTH === "off") {
+    if (!isLoopback(config.HOST)) {
+      throw new ConfigError(`Invalid configuration: MCP_AUTH=off is allowed only on a loopback HOST (got HOST=${JSON.stringify(config.HOST)})`);
+    }
+    return;
+  }
+  for (const variable of ["MCP_AUTH_ISSUER", "MCP_AUTH_AUDIENCE"] as const) {
+    if (!config[variable]) {
+      throw new ConfigError(
+        `Invalid configuration: ${variable} is required for MCP_TRANSPORT=http (or MCP_AUTH=off on a loopback HOST for local development)`,
+      );
+    }
+  }
+  if (config.MCP_AUTH_INTROSPECTION_URL && !(config.MCP_AUTH_CLIENT_ID && config.MCP_AUTH_CLIENT_SECRET)) {
+    throw new ConfigError("Invalid configuration: MCP_AUTH_CLIENT_ID and MCP_AUTH_CLIENT_SECRET are required with MCP_AUTH_INTROSPECTION_URL");
+  }
 }
 
 export function isLoopback(host: string): boolean {

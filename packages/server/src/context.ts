@@ -1,3 +1,4 @@
+import type { Principal } from "@mcp-platform/auth";
 import type { Logger } from "pino";
 import type { CreateMessageRequest, CreateMessageResult, ElicitResult } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
@@ -8,6 +9,8 @@ export interface RequestContext {
   readonly signal: AbortSignal;
   readonly requestId: string | number;
   readonly sessionId: string | undefined;
+  /** Who is calling (token subject, or the local user under stdio). */
+  readonly principal: Principal;
   /** A pino child logger bound to this request (stderr, never stdout). */
   readonly log: Logger;
   /** Reports progress when the caller asked for it (`_meta.progressToken`); otherwise does nothing. */
@@ -16,6 +19,11 @@ export interface RequestContext {
   notify(level: "debug" | "info" | "notice" | "warning" | "error", data: unknown): Promise<void>;
   /** Asks the human behind the client for structured input (MCP elicitation, form mode). */
   elicit<S extends z.ZodObject>(message: string, schema: S): Promise<Elicitation<z.output<S>>>;
+  /**
+   * For write tools with `undo`: what the undo handler will need to revert this action (the previous
+   * state, say). Stored with the action record; survives restarts.
+   */
+  recordUndo(data: unknown): void;
   /** Asks the client's model for a completion (MCP sampling). */
   sample(params: CreateMessageRequest["params"]): Promise<CreateMessageResult>;
 }

@@ -42,6 +42,18 @@ export interface ToolDefinition<I extends InputShape = InputShape, O extends Inp
     input: z.output<I>,
     ctx: RequestContext,
   ) => Promise<O extends InputShape ? z.input<O> : ToolContent> | (O extends InputShape ? z.input<O> : ToolContent);
+  /**
+   * Write/destructive tools: describes what a call would do, without doing it. Shown to the human
+   * who approves the call (elicitation message, or the plan of the two-step flow).
+   */
+  plan?: (input: z.output<I>, ctx: RequestContext) => Promise<string> | string;
+  /** Write/destructive tools: reverts one recorded action, given what the handler passed to `ctx.recordUndo`. */
+  undo?: (action: UndoRequest, ctx: RequestContext) => Promise<string> | string;
+}
+
+export interface UndoRequest {
+  actionId: string;
+  undoData: unknown;
 }
 
 export type AnyTool = ToolDefinition<InputShape, InputShape | undefined>;
@@ -122,10 +134,18 @@ export interface ServerDefinition {
   owner: string;
   description: string;
   instructions?: string;
+  /** Scope names per access level; defaults to `<name>:read`, `<name>:write`, `<name>:admin` (destructive). */
+  scopes?: Partial<ScopeNames>;
   tools?: readonly AnyTool[];
   resources?: readonly ResourceDefinition[];
   resourceTemplates?: readonly ResourceTemplateDefinition[];
   prompts?: readonly AnyPrompt[];
+}
+
+export interface ScopeNames {
+  read: string;
+  write: string;
+  admin: string;
 }
 
 const SERVER_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -140,6 +160,12 @@ export function defineServer<const S extends ServerDefinition>(server: S): S {
   for (const tool of server.tools ?? []) {
     if (!TOOL_NAME.test(tool.name)) {
       throw new Error(`Tool name "${tool.name}" must be 1-128 characters of A-Z, a-z, 0-9, "_", "-" or "."`);
+    }
+    if (tool.access === "read" && (tool.undo || tool.plan)) {
+      throw new Error(`Tool "${tool.name}" is read-only: plan and undo apply to write and destructive tools`);
+    }
+    if (tool.input?.shape && "approval_token" in tool.input.shape) {
+      throw new Error(`Tool "${tool.name}": the input name approval_token is reserved by the kit`);
     }
   }
   return server;

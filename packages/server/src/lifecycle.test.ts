@@ -9,7 +9,7 @@ const fixture = fileURLToPath(new URL("../test/fixtures/slow-server.mjs", import
 
 function startHttp(env: NodeJS.ProcessEnv = {}) {
   const child = spawn(process.execPath, [fixture], {
-    env: { ...process.env, MCP_TRANSPORT: "http", PORT: "0", ...env },
+    env: { ...process.env, MCP_TRANSPORT: "http", PORT: "0", MCP_AUTH: "off", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";

@@ -21,7 +21,7 @@ describe("a server built with the kit", () => {
   it("advertises its name, version and derived annotations", async () => {
     expect(client.getServerVersion()).toMatchObject({ name: "example", version: "1.2.3" });
     const { tools } = await client.listTools();
-    expect(tools.find((t) => t.name === "refuse")?.annotations).toEqual({
+    expect(tools.find((t) => t.name === "purge_cache")?.annotations).toEqual({
       readOnlyHint: false,
       destructiveHint: true,
       idempotentHint: true,

@@ -1,28 +1,27 @@
-import { decisions, traceOperation } from "@mcp-platform/telemetry";
+import type { Principal } from "@mcp-platform/auth";
+import { traceOperation } from "@mcp-platform/telemetry";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import {
   CallToolRequestSchema,
   CompleteRequestSchema,
-  ErrorCode,
   GetPromptRequestSchema,
   ListPromptsRequestSchema,
   ListResourcesRequestSchema,
   ListResourceTemplatesRequestSchema,
   ListToolsRequestSchema,
-  McpError,
   ReadResourceRequestSchema,
   type CallToolResult,
   type ServerCapabilities,
-  type Tool,
 } from "@modelcontextprotocol/sdk/types.js";
 import type { Logger } from "pino";
-import type { AnyTool, ServerDefinition } from "./define.js";
+import type { ServerDefinition } from "./define.js";
 import { InFlight } from "./in-flight.js";
+import { createTrust, type Trust } from "./policy/trust.js";
+import { LOCAL_PRINCIPAL, principalOf } from "./principal-of.js";
 import { PromptRegistry } from "./prompt-registry.js";
 import { requestContext, type SdkExtra } from "./request-context.js";
 import { ResourceRegistry } from "./resource-registry.js";
-import { runTool, toolListEntry } from "./tool-registry.js";
 
 const MAX_COMPLETIONS = 100;
 
@@ -30,11 +29,8 @@ const MAX_COMPLETIONS = 100;
 export interface Connection {
   transport: "pipe" | "tcp";
   clientAddress?: string;
-}
-
-export interface ProtocolServerOptions {
-  /** Record tool arguments and results on spans (secret-looking keys redacted). Off by default. */
-  recordToolPayloads?: boolean;
+  /** Who calls when a request carries no authenticated principal (stdio: the local user). */
+  principal?: Principal;
 }
 
 /**
@@ -45,28 +41,24 @@ export interface ProtocolServerOptions {
  */
 export class ProtocolServerFactory {
   readonly definition: ServerDefinition;
-  readonly toolList: Tool[];
+  readonly trust: Trust;
   /** Tool calls in progress, which a graceful shutdown lets finish. */
   readonly inFlight = new InFlight();
-  readonly #tools: Map<string, AnyTool>;
   readonly #resources: ResourceRegistry;
   readonly #prompts: PromptRegistry;
   readonly #capabilities: ServerCapabilities;
   readonly #validator = new AjvJsonSchemaValidator();
   readonly #logger: Logger;
-  readonly #recordToolPayloads: boolean;
 
-  constructor(definition: ServerDefinition, logger: Logger, options: ProtocolServerOptions = {}) {
+  constructor(definition: ServerDefinition, logger: Logger, trust: Trust = createTrust(definition, logger)) {
     this.definition = definition;
     this.#logger = logger;
-    this.#recordToolPayloads = options.recordToolPayloads ?? false;
-    this.#tools = new Map((definition.tools ?? []).map((t) => [t.name, t]));
-    this.toolList = (definition.tools ?? []).map(toolListEntry);
+    this.trust = trust;
     this.#resources = new ResourceRegistry(definition.resources ?? [], definition.resourceTemplates ?? []);
     this.#prompts = new PromptRegistry(definition.prompts ?? []);
     this.#capabilities = {
       logging: {},
-      ...(this.#tools.size > 0 ? { tools: { listChanged: false } } : {}),
+      ...((definition.tools ?? []).length > 0 ? { tools: { listChanged: false } } : {}),
       ...(this.#resources.isEmpty ? {} : { resources: { listChanged: false, subscribe: false } }),
       ...(this.#prompts.isEmpty ? {} : { prompts: { listChanged: false } }),
       ...(this.#resources.isEmpty && this.#prompts.isEmpty ? {} : { completions: {} }),
@@ -95,12 +87,19 @@ export class ProtocolServerFactory {
         },
         work,
       );
-    if (this.#tools.size > 0) {
+    const fallback = connection.principal ?? LOCAL_PRINCIPAL;
+    const principal = (extra: SdkExtra) => principalOf(extra.authInfo, fallback);
+    if (this.#capabilities.tools) {
       server.setRequestHandler(ListToolsRequestSchema, (_request, extra) =>
-        traced("tools/list", extra, () => Promise.resolve({ tools: this.toolList })),
+        traced("tools/list", extra, () => Promise.resolve({ tools: this.trust.gate.visibleTools(principal(extra)) })),
       );
       server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
-        traced("tools/call", extra, () => this.#callTool(request.params.name, request.params.arguments, extra), request.params.name),
+        traced(
+          "tools/call",
+          extra,
+          () => this.#callTool(server, request.params, extra, principal(extra)),
+          request.params.name,
+        ),
       );
     }
     if (!this.#resources.isEmpty) {
@@ -114,7 +113,7 @@ export class ProtocolServerFactory {
         traced(
           "resources/read",
           extra,
-          () => this.#resources.read(request.params.uri, requestContext(extra, this.#logger)),
+          () => this.#resources.read(request.params.uri, requestContext(extra, this.#logger, principal(extra))),
           undefined,
           request.params.uri,
         ),
@@ -128,7 +127,7 @@ export class ProtocolServerFactory {
         traced(
           "prompts/get",
           extra,
-          () => this.#prompts.get(request.params.name, request.params.arguments, requestContext(extra, this.#logger)),
+          () => this.#prompts.get(request.params.name, request.params.arguments, requestContext(extra, this.#logger, principal(extra))),
           request.params.name,
         ),
       );
@@ -150,21 +149,33 @@ export class ProtocolServerFactory {
     return server;
   }
 
-  async #callTool(name: string, args: unknown, extra: SdkExtra): Promise<CallToolResult> {
-    const tool = this.#tools.get(name);
-    if (!tool) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`);
-    const log = this.#logger.child({ tool: name, requestId: extra.requestId });
-    return this.inFlight.track(async () => {
-      if (this.#recordToolPayloads) decisions.toolPayload("arguments", args);
-      const result = await runTool(tool, args, requestContext(extra, log), log);
-      if (this.#recordToolPayloads) decisions.toolPayload("result", result);
-      decisions.toolCall(name, result.isError ? "tool_error" : "success");
-      return result;
-    });
+  #callTool(
+    server: Server,
+    params: { name: string; arguments?: Record<string, unknown>; _meta?: Record<string, unknown> },
+    extra: SdkExtra,
+    principal: Principal,
+  ): Promise<CallToolResult> {
+    const log = this.#logger.child({ tool: params.name, requestId: extra.requestId });
+    return this.inFlight.track(() =>
+      this.trust.gate.call({
+        name: params.name,
+        args: params.arguments,
+        meta: params._meta,
+        principal,
+        canElicit: supportsFormElicitation(server),
+        ctx: (undo) => requestContext(extra, log, principal, undo),
+      }),
+    );
   }
 }
 
 function header(extra: SdkExtra, name: string): string | undefined {
   const value = extra.requestInfo?.headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** Form elicitation: declared as `{ form: {} }`, or as `{}` by clients from before URL mode existed. */
+function supportsFormElicitation(server: Server): boolean {
+  const elicitation = server.getClientCapabilities()?.elicitation as { form?: object; url?: object } | undefined;
+  return elicitation !== undefined && (elicitation.form !== undefined || elicitation.url === undefined);
 }

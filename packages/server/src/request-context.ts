@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Principal } from "@mcp-platform/auth";
 import type { Logger } from "pino";
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import {
@@ -17,13 +18,17 @@ export type SdkExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
  * Wraps the SDK's per-request extras in the kit's handler context. Notifications and requests go on
  * the stream of the request being answered, so they reach the caller in stateless HTTP too.
  */
-export function requestContext(extra: SdkExtra, logger: Logger): RequestContext {
+export function requestContext(extra: SdkExtra, logger: Logger, principal: Principal, undo: { data?: unknown } = {}): RequestContext {
   const progressToken = extra._meta?.progressToken;
   return {
     signal: extra.signal,
     requestId: extra.requestId,
     sessionId: extra.sessionId,
+    principal,
     log: logger,
+    recordUndo(data) {
+      undo.data = data;
+    },
     async progress(progress, total, message) {
       if (progressToken === undefined) return;
       await extra.sendNotification({

@@ -1,11 +1,15 @@
-import { recordSessionEnd } from "@mcp-platform/telemetry";
+import { join } from "node:path";
+import { platformHome, recordSessionEnd } from "@mcp-platform/telemetry";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import type { Logger } from "pino";
 import { isLoopback, loadConfig, type RuntimeConfig } from "./config.js";
 import type { ServerDefinition } from "./define.js";
 import { createHttpServer } from "./http/http-server.js";
 import { createLogger } from "./logger.js";
+import { approvalSecret } from "./policy/approval-secret.js";
+import { createTrust, type Trust } from "./policy/trust.js";
 import { ProtocolServerFactory } from "./protocol-server.js";
+import { SqliteActionStore } from "./store/sqlite-action-store.js";
 
 /** A server that is up; `stop()` drains it gracefully within the configured deadline. */
 export interface RunningServer {
@@ -26,9 +30,11 @@ export interface ServeOptions {
 
 /** Starts a server on the transport its configuration names. Throws `ConfigError` for bad config. */
 export async function serve(definition: ServerDefinition, options: ServeOptions = {}): Promise<RunningServer> {
-  const config = loadConfig(options.env ?? process.env);
+  const env = options.env ?? process.env;
+  const config = loadConfig(env);
   const logger = options.logger ?? createLogger(definition.name, config.LOG_LEVEL);
-  const factory = new ProtocolServerFactory(definition, logger, { recordToolPayloads: config.MCP_TRACE_TOOL_PAYLOADS === "true" });
+  const trust = startTrust(definition, config, env, logger);
+  const factory = new ProtocolServerFactory(definition, logger, trust);
   const base = { version: definition.version };
 
   if (config.MCP_TRANSPORT === "stdio") {
@@ -44,6 +50,7 @@ export async function serve(definition: ServerDefinition, options: ServeOptions 
         const completed = await factory.inFlight.idle(config.MCP_SHUTDOWN_TIMEOUT_MS);
         await server.close();
         recordSessionEnd(startedAt, "pipe");
+        await trust.close();
         return { completed };
       },
     };
@@ -53,9 +60,36 @@ export async function serve(definition: ServerDefinition, options: ServeOptions 
   const address = await http.listen();
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}/mcp`;
-  logger.info({ ...base, transport: "http", url, sessions: config.MCP_SESSIONS }, "serving MCP over Streamable HTTP");
+  logger.info({ ...base, transport: "http", url, sessions: config.MCP_SESSIONS, auth: config.MCP_AUTH }, "serving MCP over Streamable HTTP");
+  if (!config.authRequired) {
+    logger.warn(
+      { auth: "off", host: config.HOST },
+      "AUTHENTICATION IS OFF (MCP_AUTH=off): every local caller gets every scope. Loopback development only.",
+    );
+  }
   if (!isLoopback(config.HOST) && config.allowedHosts === undefined) {
     logger.warn({ host: config.HOST }, "listening beyond loopback with no MCP_ALLOWED_HOSTS: Host header is not checked");
   }
-  return { config, logger, url, stop: () => http.drain(config.MCP_SHUTDOWN_TIMEOUT_MS) };
+  return {
+    config,
+    logger,
+    url,
+    async stop() {
+      const drained = await http.drain(config.MCP_SHUTDOWN_TIMEOUT_MS);
+      await trust.close();
+      return drained;
+    },
+  };
+}
+
+function startTrust(definition: ServerDefinition, config: RuntimeConfig, env: NodeJS.ProcessEnv, logger: Logger): Trust {
+  const home = platformHome(env);
+  return createTrust(definition, logger, {
+    store: new SqliteActionStore(config.MCP_STORE_PATH ?? join(home, "store", `${definition.name}.sqlite`)),
+    approvalSecret: approvalSecret(config.MCP_APPROVAL_SECRET, join(home, "approval.key")),
+    approvalTtlSeconds: config.MCP_APPROVAL_TTL_SECONDS,
+    disabledTools: config.MCP_DISABLED_TOOLS,
+    ...(config.MCP_DISABLED_TOOLS_FILE ? { disabledToolsFile: config.MCP_DISABLED_TOOLS_FILE } : {}),
+    recordToolPayloads: config.MCP_TRACE_TOOL_PAYLOADS === "true",
+  });
 }

@@ -1,16 +1,23 @@
 import { createServer, type IncomingMessage, type Server as NodeHttpServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Principal } from "@mcp-platform/auth";
 import type { Logger } from "pino";
 import type { RuntimeConfig } from "../config.js";
 import { InFlight } from "../in-flight.js";
+import { Audit } from "../policy/audit.js";
+import { ANONYMOUS_PRINCIPAL } from "../principal-of.js";
 import type { ProtocolServerFactory } from "../protocol-server.js";
 import { readJsonBody } from "./body.js";
 import { hostAllowed, originAllowed } from "./guards.js";
+import { HttpAuth } from "./http-auth.js";
 import { handleStateful, handleStateless } from "./mcp-endpoint.js";
+import { RateLimiter } from "./rate-limiter.js";
 import { JSON_RPC, sendJson, sendJsonRpcError } from "./responses.js";
+import { missingScope } from "./scope-precheck.js";
 import { SessionStore } from "./session-store.js";
 
 export const MCP_PATH = "/mcp";
+const METADATA_PATHS = new Set(["/.well-known/oauth-protected-resource", `/.well-known/oauth-protected-resource${MCP_PATH}`]);
 
 export interface HttpServer {
   readonly server: NodeHttpServer;
@@ -19,22 +26,40 @@ export interface HttpServer {
   drain(timeoutMs: number): Promise<{ completed: boolean }>;
 }
 
-type HttpConfig = Pick<
-  RuntimeConfig,
-  "HOST" | "PORT" | "MCP_SESSIONS" | "MCP_SESSION_IDLE_SECONDS" | "MCP_MAX_BODY_BYTES" | "allowedHosts" | "allowedOrigins"
->;
-
 export function createHttpServer(
   factory: ProtocolServerFactory,
-  config: HttpConfig,
+  config: RuntimeConfig,
   logger: Logger,
   readyWhen: Promise<unknown> = Promise.resolve(),
 ): HttpServer {
   const inFlight = new InFlight();
-  let started = false;
-  void readyWhen.finally(() => (started = true));
   const sessions = config.MCP_SESSIONS === "stateful" ? new SessionStore(config.MCP_SESSION_IDLE_SECONDS) : undefined;
+  const { definition, trust } = factory;
+  const auth = config.authRequired
+    ? new HttpAuth(config, definition.title ?? definition.name, trust.scopes, new Audit(definition.name, logger, trust.store))
+    : undefined;
+  const limiter = new RateLimiter(config.MCP_RATE_LIMIT_PER_MINUTE);
+  let started = false;
   let draining = false;
+  void readyWhen.finally(() => (started = true));
+
+  async function authenticate(req: IncomingMessage, res: ServerResponse): Promise<Principal | undefined> {
+    if (!auth) return ANONYMOUS_PRINCIPAL;
+    const result = await auth.authenticate(req);
+    if (!result.ok) {
+      const body = { error: result.status === 401 ? "invalid_token" : "temporarily_unavailable", error_description: result.error.message };
+      sendJson(res, result.status, body, { "www-authenticate": result.challenge });
+      return undefined;
+    }
+    const wait = limiter.take(result.principal.subject);
+    if (wait > 0) {
+      sendJsonRpcError(res, 429, JSON_RPC.serverError, "Too many requests for this principal; retry later (MCP_RATE_LIMIT_PER_MINUTE)", {
+        "retry-after": String(wait),
+      });
+      return undefined;
+    }
+    return result.principal;
+  }
 
   async function handleMcp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hostAllowed(req.headers.host, config.allowedHosts)) {
@@ -52,26 +77,34 @@ export function createHttpServer(
       });
       return;
     }
+    if (Number(req.headers["content-length"] ?? 0) > config.MCP_MAX_BODY_BYTES) return tooLarge(res);
+    const principal = await authenticate(req, res);
+    if (!principal) return;
     let body: unknown;
     if (req.method === "POST") {
       const read = await readJsonBody(req, config.MCP_MAX_BODY_BYTES);
-      if (!read.ok && read.reason === "too-large") {
-        sendJsonRpcError(res, 413, JSON_RPC.invalidRequest, `Request body exceeds ${config.MCP_MAX_BODY_BYTES} bytes (MCP_MAX_BODY_BYTES)`, {
-          connection: "close",
+      if (!read.ok && read.reason === "too-large") return tooLarge(res);
+      if (!read.ok) return sendJsonRpcError(res, 400, JSON_RPC.parseError, `Parse error: ${read.message}`);
+      body = read.value;
+      const scope = auth && missingScope(body, principal, trust.gate, trust.scopes);
+      if (scope) {
+        sendJson(res, 403, { error: "insufficient_scope", error_description: `This call needs scope ${scope}` }, {
+          "www-authenticate": auth.insufficientScope(scope),
         });
         return;
       }
-      if (!read.ok) {
-        sendJsonRpcError(res, 400, JSON_RPC.parseError, `Parse error: ${read.message}`);
-        return;
-      }
-      body = read.value;
     }
-    if (sessions) await handleStateful(factory, sessions, req, res, body);
-    else await handleStateless(factory, req, res, body);
+    if (sessions) await handleStateful(factory, sessions, req, res, body, principal);
+    else await handleStateless(factory, req, res, body, principal);
   }
 
-  const server = createServer((req, res) => {
+  function tooLarge(res: ServerResponse): void {
+    sendJsonRpcError(res, 413, JSON_RPC.invalidRequest, `Request body exceeds ${config.MCP_MAX_BODY_BYTES} bytes (MCP_MAX_BODY_BYTES)`, {
+      connection: "close",
+    });
+  }
+
+  const server = createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
     const path = req.url?.split("?", 1)[0];
     if (path === MCP_PATH) {
       const work = () =>
@@ -89,6 +122,7 @@ export function createHttpServer(
       if (draining) return sendJson(res, 503, { status: "draining" });
       return started ? sendJson(res, 200, { status: "ready" }) : sendJson(res, 503, { status: "starting" });
     }
+    if (req.method === "GET" && auth && path && METADATA_PATHS.has(path)) return sendJson(res, 200, auth.metadata);
     sendJson(res, 404, { error: "not_found", message: `No route for ${req.method} ${path}; MCP is served at ${MCP_PATH}` });
   });
   server.keepAliveTimeout = 65_000;

@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import type { Principal } from "@mcp-platform/auth";
+import { authInfoFor } from "../principal-of.js";
 import type { Connection, ProtocolServerFactory } from "../protocol-server.js";
 import { sendJsonRpcError, JSON_RPC } from "./responses.js";
 import type { SessionStore } from "./session-store.js";
@@ -19,6 +21,7 @@ export async function handleStateless(
   req: IncomingMessage,
   res: ServerResponse,
   body: unknown,
+  principal: Principal,
 ): Promise<void> {
   if (req.method !== "POST") {
     sendJsonRpcError(res, 405, JSON_RPC.serverError, "Method not allowed: this server is stateless, use POST", { allow: "POST" });
@@ -28,7 +31,7 @@ export async function handleStateless(
   const transport = new WebStandardStreamableHTTPServerTransport({ enableJsonResponse: !wantsStream(body) });
   res.once("close", () => void server.close().catch(() => undefined));
   await server.connect(transport);
-  const response = await transport.handleRequest(toWebRequest(req), { parsedBody: body });
+  const response = await transport.handleRequest(toWebRequest(req), { parsedBody: body, authInfo: authInfoFor(principal) });
   await sendWebResponse(response, res);
 }
 
@@ -39,30 +42,33 @@ export async function handleStateful(
   req: IncomingMessage,
   res: ServerResponse,
   body: unknown,
+  principal: Principal,
 ): Promise<void> {
   const sessionId = req.headers["mcp-session-id"];
   let transport: WebStandardStreamableHTTPServerTransport;
   if (typeof sessionId === "string") {
     const session = sessions.touch(sessionId);
-    if (!session) {
+    // A session belongs to the principal that opened it; to anyone else it does not exist.
+    if (!session || session.subject !== principal.subject) {
       sendJsonRpcError(res, 404, JSON_RPC.serverError, "Session not found: start a new session with initialize");
       return;
     }
     transport = session.transport;
   } else if (req.method === "POST" && isInitializeRequest(body)) {
-    transport = await openSession(factory.create(connectionOf(req)), sessions);
+    transport = await openSession(factory.create(connectionOf(req)), sessions, principal.subject);
   } else {
     sendJsonRpcError(res, 400, JSON_RPC.serverError, "Bad request: send initialize first, then the Mcp-Session-Id header");
     return;
   }
-  const response = await transport.handleRequest(toWebRequest(req), body === undefined ? {} : { parsedBody: body });
+  const authInfo = authInfoFor(principal);
+  const response = await transport.handleRequest(toWebRequest(req), body === undefined ? { authInfo } : { parsedBody: body, authInfo });
   await sendWebResponse(response, res);
 }
 
-async function openSession(server: Server, sessions: SessionStore): Promise<WebStandardStreamableHTTPServerTransport> {
+async function openSession(server: Server, sessions: SessionStore, subject: string): Promise<WebStandardStreamableHTTPServerTransport> {
   const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
     sessionIdGenerator: randomUUID,
-    onsessioninitialized: (id) => sessions.add(id, server, transport),
+    onsessioninitialized: (id) => sessions.add(id, server, transport, subject),
     onsessionclosed: (id) => sessions.delete(id),
   });
   await server.connect(transport);
@@ -70,7 +76,7 @@ async function openSession(server: Server, sessions: SessionStore): Promise<WebS
 }
 
 function connectionOf(req: IncomingMessage): Connection {
-  return { transport: "tcp", clientAddress: req.socket.remoteAddress };
+  return { transport: "tcp", ...(req.socket.remoteAddress ? { clientAddress: req.socket.remoteAddress } : {}) };
 }
 
 /** Progress notifications only reach the caller on an SSE response; plain JSON is cheaper otherwise. */

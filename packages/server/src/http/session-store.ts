@@ -7,6 +7,8 @@ interface Session {
   transport: WebStandardStreamableHTTPServerTransport;
   lastSeen: number;
   startedAt: number;
+  /** The principal that opened the session: the only one who may use it. */
+  subject: string;
 }
 
 /**
@@ -27,8 +29,8 @@ export class SessionStore {
     return this.#sessions.size;
   }
 
-  add(id: string, server: Server, transport: WebStandardStreamableHTTPServerTransport): void {
-    this.#sessions.set(id, { server, transport, lastSeen: Date.now(), startedAt: performance.now() });
+  add(id: string, server: Server, transport: WebStandardStreamableHTTPServerTransport, subject: string): void {
+    this.#sessions.set(id, { server, transport, subject, lastSeen: Date.now(), startedAt: performance.now() });
   }
 
   touch(id: string): Session | undefined {

@@ -33,7 +33,7 @@ export const exampleServer = defineServer({
     defineTool({
       name: "explode",
       description: "Throws an internal error",
-      access: "write",
+      access: "read",
       handler: () => {
         throw new Error("database password=hunter2 rejected");
       },
@@ -41,11 +41,19 @@ export const exampleServer = defineServer({
     defineTool({
       name: "refuse",
       description: "Throws a ToolError",
-      access: "destructive",
-      hints: { idempotent: true, openWorld: true },
+      access: "read",
       handler: () => {
         throw new ToolError("Nothing to delete");
       },
+    }),
+    defineTool({
+      name: "purge_cache",
+      description: "Empties a cache (approval needed)",
+      access: "destructive",
+      hints: { idempotent: true, openWorld: true },
+      input: z.object({ cache: z.string() }),
+      plan: ({ cache }) => `Empty the ${cache} cache.`,
+      handler: ({ cache }) => `emptied ${cache}`,
     }),
     defineTool({
       name: "broken_output",

@@ -9,7 +9,7 @@ export const MCP_HEADERS = { "content-type": "application/json", accept: "applic
 
 /** Serves a definition on a free loopback port for one test file. */
 export async function listen(definition: ServerDefinition, env: NodeJS.ProcessEnv = {}): Promise<{ url: string; http: HttpServer }> {
-  const config = loadConfig({ MCP_TRANSPORT: "http", PORT: "0", ...env });
+  const config = loadConfig({ MCP_TRANSPORT: "http", PORT: "0", MCP_AUTH: "off", ...env });
   const http = createHttpServer(new ProtocolServerFactory(definition, pino({ level: "silent" })), config, pino({ level: "silent" }));
   const { port } = await http.listen();
   return { url: `http://127.0.0.1:${port}`, http };

@@ -1,0 +1,33 @@
+/** Why a request's credentials were refused; `reason` feeds the auth-failure metric and audit. */
+export type AuthFailureReason =
+  | "missing_token"
+  | "malformed_header"
+  | "malformed_token"
+  | "token_too_large"
+  | "invalid_signature"
+  | "unknown_key"
+  | "disallowed_algorithm"
+  | "expired"
+  | "not_yet_valid"
+  | "wrong_issuer"
+  | "wrong_audience"
+  | "invalid_claims"
+  | "inactive"
+  | "issuer_unreachable";
+
+/**
+ * A refused credential. `description` is safe to return to the caller in `error_description`:
+ * it names what was wrong, never the token or key material.
+ */
+export class AuthError extends Error {
+  override readonly name = "AuthError";
+  readonly reason: AuthFailureReason;
+  /** 401 for the caller's credentials; 503 when the issuer cannot be reached to check them. */
+  readonly status: 401 | 503;
+
+  constructor(reason: AuthFailureReason, description: string) {
+    super(description);
+    this.reason = reason;
+    this.status = reason === "issuer_unreachable" ? 503 : 401;
+  }
+}

@@ -1,0 +1,76 @@
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { AuthError } from "./auth-error.js";
+import { discoverJwksUri } from "./discovery.js";
+import { introspect, type IntrospectionOptions } from "./introspection.js";
+import { toAuthError } from "./jose-errors.js";
+import type { Principal } from "./principal.js";
+import { clientIdOf, scopesOf } from "./scope-claims.js";
+import { VerifiedTokenCache } from "./verified-token-cache.js";
+
+/** Asymmetric algorithms only: `none` and HMAC (which a public key could be abused to "sign") never pass. */
+export const DEFAULT_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"];
+
+export interface TokenVerifierOptions {
+  issuer: string;
+  /** The server's canonical resource URL (RFC 8707): tokens must name it in `aud`. */
+  audience: string;
+  /** Else discovered from the issuer's metadata. */
+  jwksUrl?: string;
+  algorithms?: string[];
+  clockToleranceSeconds?: number;
+  /** Minimum seconds between JWKS refetches, which bounds fetches when tokens carry unknown `kid`s. */
+  jwksCooldownSeconds?: number;
+  introspection?: IntrospectionOptions;
+}
+
+export interface TokenVerifier {
+  verify(token: string): Promise<Principal>;
+}
+
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  const cache = new VerifiedTokenCache();
+  let keys: Promise<JWTVerifyGetKey> | undefined;
+  const keySet = () =>
+    (keys ??= (options.jwksUrl ? Promise.resolve(new URL(options.jwksUrl)) : discoverJwksUri(options.issuer)).then(
+      (url) => createRemoteJWKSet(url, { cooldownDuration: (options.jwksCooldownSeconds ?? 30) * 1000, timeoutDuration: 5000 }),
+      (error: unknown) => {
+        keys = undefined; // discovery failed: try again on the next request rather than never
+        throw error;
+      },
+    ));
+
+  async function verifyUncached(token: string): Promise<Principal> {
+    if (token.split(".").length !== 3) {
+      if (options.introspection) return introspect(token, options.introspection, options);
+      throw new AuthError("malformed_token", "Token is not a JWT");
+    }
+    const { payload } = await jwtVerify(token, await keySet(), {
+      issuer: options.issuer,
+      audience: options.audience,
+      algorithms: options.algorithms ?? DEFAULT_ALGORITHMS,
+      clockTolerance: options.clockToleranceSeconds ?? 30,
+      requiredClaims: ["exp", "sub"],
+    });
+    return {
+      kind: "token",
+      subject: payload.sub!,
+      ...(clientIdOf(payload) ? { clientId: clientIdOf(payload)! } : {}),
+      scopes: scopesOf(payload),
+      expiresAt: payload.exp!,
+    };
+  }
+
+  return {
+    async verify(token) {
+      const cached = cache.get(token, Math.floor(Date.now() / 1000));
+      if (cached) return cached;
+      try {
+        const principal = await verifyUncached(token);
+        cache.set(token, principal);
+        return principal;
+      } catch (error) {
+        throw toAuthError(error);
+      }
+    },
+  };
+}

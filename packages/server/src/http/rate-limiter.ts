@@ -1,0 +1,35 @@
+/**
+ * A token bucket per principal: `perMinute` requests sustained, the same as burst. Buckets idle for
+ * a minute are dropped, so memory follows the number of active callers.
+ */
+export class RateLimiter {
+  readonly #buckets = new Map<string, { tokens: number; updated: number }>();
+  readonly #perMinute: number;
+  #lastSweep = Date.now();
+
+  constructor(perMinute: number) {
+    this.#perMinute = perMinute;
+  }
+
+  /** `0` when the request may go ahead, else the seconds to wait before the next one will. */
+  take(key: string, now = Date.now()): number {
+    if (this.#perMinute === 0) return 0;
+    this.#sweep(now);
+    const refillPerMs = this.#perMinute / 60_000;
+    const bucket = this.#buckets.get(key) ?? { tokens: this.#perMinute, updated: now };
+    bucket.tokens = Math.min(this.#perMinute, bucket.tokens + (now - bucket.updated) * refillPerMs);
+    bucket.updated = now;
+    this.#buckets.set(key, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000));
+  }
+
+  #sweep(now: number): void {
+    if (now - this.#lastSweep < 60_000) return;
+    this.#lastSweep = now;
+    for (const [key, bucket] of this.#buckets) if (now - bucket.updated > 60_000) this.#buckets.delete(key);
+  }
+}

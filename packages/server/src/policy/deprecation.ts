@@ -1,0 +1,29 @@
+import type { Deprecation } from "../define.js";
+
+/** The reverse-DNS `_meta` key under which the kit publishes a tool's deprecation record. */
+export const DEPRECATION_META_KEY = "io.github.mcp-platform/deprecation";
+
+export function isPastSunset(deprecation: Deprecation, now = new Date()): boolean {
+  return now.toISOString().slice(0, 10) > deprecation.sunset;
+}
+
+export function deprecationNotice(deprecation: Deprecation): string {
+  return `DEPRECATED: use ${deprecation.replacement} instead; this tool stops working after ${deprecation.sunset}. ${deprecation.reason}`.trim();
+}
+
+export function retiredMessage(tool: string, deprecation: Deprecation): string {
+  return `Tool ${tool} was retired on ${deprecation.sunset}; use ${deprecation.replacement} instead.`;
+}
+
+/** Remembers who was already told, so each caller's use of a deprecated tool is logged once. */
+export class DeprecationLog {
+  readonly #seen = new Set<string>();
+
+  firstUse(tool: string, subject: string): boolean {
+    const key = `${tool}\u0000${subject}`;
+    if (this.#seen.has(key)) return false;
+    if (this.#seen.size > 10_000) this.#seen.clear();
+    this.#seen.add(key);
+    return true;
+  }
+}

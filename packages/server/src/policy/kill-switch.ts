@@ -1,0 +1,58 @@
+import { readFileSync, unwatchFile, watchFile } from "node:fs";
+import type { Logger } from "pino";
+
+/**
+ * Tools an operator switched off, without a deploy: `MCP_DISABLED_TOOLS` at start, plus a file
+ * (`MCP_DISABLED_TOOLS_FILE`, one name per line, `#` comments) that is re-read when it changes.
+ */
+export class KillSwitch {
+  readonly #fromEnvironment: ReadonlySet<string>;
+  #fromFile: ReadonlySet<string> = new Set();
+  readonly #file: string | undefined;
+  /** Bumped on every change, so cached tool lists know when to recompute. */
+  version = 0;
+
+  constructor(disabled: readonly string[], file: string | undefined, logger: Logger) {
+    this.#fromEnvironment = new Set(disabled);
+    this.#file = file;
+    if (!file) return;
+    const reload = () => {
+      const next = readList(file);
+      if (sameSet(next, this.#fromFile)) return;
+      this.#fromFile = next;
+      this.version++;
+      logger.warn({ audit: true, decision: "kill_switch", disabled: [...this.disabled] }, "kill switch changed");
+    };
+    reload();
+    watchFile(file, { interval: 500, persistent: false }, reload);
+  }
+
+  isDisabled(tool: string): boolean {
+    return this.#fromEnvironment.has(tool) || this.#fromFile.has(tool);
+  }
+
+  get disabled(): Set<string> {
+    return new Set([...this.#fromEnvironment, ...this.#fromFile]);
+  }
+
+  close(): void {
+    if (this.#file) unwatchFile(this.#file);
+  }
+}
+
+function readList(file: string): Set<string> {
+  try {
+    return new Set(
+      readFileSync(file, "utf8")
+        .split("\n")
+        .map((line) => line.replace(/#.*/, "").trim())
+        .filter(Boolean),
+    );
+  } catch {
+    return new Set(); // no file means nothing switched off by file
+  }
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((item) => b.has(item));
+}

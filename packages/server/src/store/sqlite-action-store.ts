@@ -1,0 +1,113 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import type { ActionRecord, ActionStore, AuditEntry } from "./action-store.js";
+
+const SCHEMA = `
+  PRAGMA journal_mode = WAL;
+  PRAGMA busy_timeout = 5000;
+  CREATE TABLE IF NOT EXISTS actions (
+    id TEXT PRIMARY KEY, server TEXT NOT NULL, tool TEXT NOT NULL, subject TEXT NOT NULL, client_id TEXT,
+    arguments_hash TEXT NOT NULL, arguments_summary TEXT NOT NULL, result_summary TEXT NOT NULL,
+    undo_data TEXT, undoable INTEGER NOT NULL, created_at TEXT NOT NULL, undone_at TEXT, undone_by TEXT
+  );
+  CREATE INDEX IF NOT EXISTS actions_by_server ON actions (server, created_at);
+  CREATE TABLE IF NOT EXISTS used_approvals (id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS audit (
+    at TEXT NOT NULL, server TEXT NOT NULL, decision TEXT NOT NULL, outcome TEXT NOT NULL,
+    subject TEXT NOT NULL, tool TEXT, detail TEXT
+  );
+`;
+
+interface ActionRow {
+  id: string;
+  server: string;
+  tool: string;
+  subject: string;
+  client_id: string | null;
+  arguments_hash: string;
+  arguments_summary: string;
+  result_summary: string;
+  undo_data: string | null;
+  undoable: number;
+  created_at: string;
+  undone_at: string | null;
+  undone_by: string | null;
+}
+
+/** The embedded default store: one SQLite file (WAL), created on first use. */
+export class SqliteActionStore implements ActionStore {
+  readonly #db: DatabaseSync;
+
+  constructor(path: string) {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    this.#db = new DatabaseSync(path);
+    this.#db.exec(SCHEMA);
+  }
+
+  recordAction(a: ActionRecord): Promise<void> {
+    this.#db
+      .prepare(
+        `INSERT INTO actions (id, server, tool, subject, client_id, arguments_hash, arguments_summary, result_summary,
+           undo_data, undoable, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(a.id, a.server, a.tool, a.subject, a.clientId ?? null, a.argumentsHash, a.argumentsSummary, a.resultSummary,
+        a.undoData === undefined ? null : JSON.stringify(a.undoData), a.undoable ? 1 : 0, a.createdAt);
+    return Promise.resolve();
+  }
+
+  getAction(id: string): Promise<ActionRecord | undefined> {
+    const row = this.#db.prepare("SELECT * FROM actions WHERE id = ?").get(id) as ActionRow | undefined;
+    return Promise.resolve(row && fromRow(row));
+  }
+
+  listActions(server: string, limit: number): Promise<ActionRecord[]> {
+    const rows = this.#db.prepare("SELECT * FROM actions WHERE server = ? ORDER BY created_at DESC LIMIT ?").all(server, limit);
+    return Promise.resolve((rows as unknown as ActionRow[]).map(fromRow));
+  }
+
+  markUndone(id: string, by: string, at: string): Promise<boolean> {
+    const result = this.#db.prepare("UPDATE actions SET undone_at = ?, undone_by = ? WHERE id = ? AND undone_at IS NULL").run(at, by, id);
+    return Promise.resolve(result.changes === 1);
+  }
+
+  releaseUndo(id: string): Promise<void> {
+    this.#db.prepare("UPDATE actions SET undone_at = NULL, undone_by = NULL WHERE id = ?").run(id);
+    return Promise.resolve();
+  }
+
+  consumeApproval(id: string, expiresAt: number): Promise<boolean> {
+    this.#db.prepare("DELETE FROM used_approvals WHERE expires_at < ?").run(Math.floor(Date.now() / 1000));
+    const result = this.#db.prepare("INSERT OR IGNORE INTO used_approvals (id, expires_at) VALUES (?, ?)").run(id, expiresAt);
+    return Promise.resolve(result.changes === 1);
+  }
+
+  recordAudit(e: AuditEntry): Promise<void> {
+    this.#db
+      .prepare("INSERT INTO audit (at, server, decision, outcome, subject, tool, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .run(e.at, e.server, e.decision, e.outcome, e.subject, e.tool ?? null, e.detail ?? null);
+    return Promise.resolve();
+  }
+
+  close(): Promise<void> {
+    if (this.#db.isOpen) this.#db.close();
+    return Promise.resolve();
+  }
+}
+
+function fromRow(row: ActionRow): ActionRecord {
+  return {
+    id: row.id,
+    server: row.server,
+    tool: row.tool,
+    subject: row.subject,
+    ...(row.client_id ? { clientId: row.client_id } : {}),
+    argumentsHash: row.arguments_hash,
+    argumentsSummary: row.arguments_summary,
+    resultSummary: row.result_summary,
+    ...(row.undo_data === null ? {} : { undoData: JSON.parse(row.undo_data) as unknown }),
+    undoable: row.undoable === 1,
+    createdAt: row.created_at,
+    ...(row.undone_at ? { undoneAt: row.undone_at, undoneBy: row.undone_by ?? "" } : {}),
+  };
+}
