@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -25,13 +25,13 @@ interface Manifest {
 describe("release to a registry", () => {
   let repo: RepoCopy;
   let registry: Registry;
-  let project: string;
+  let scratch: string;
 
   beforeAll(async () => {
-    [repo, registry, project] = await Promise.all([RepoCopy.create(), startVerdaccio(UPLINK), mkdtemp(join(tmpdir(), "consumer-"))]);
+    [repo, registry, scratch] = await Promise.all([RepoCopy.create(), startVerdaccio(UPLINK), mkdtemp(join(tmpdir(), "release-test-"))]);
   }, 180_000);
   afterAll(async () => {
-    await Promise.all([registry?.stop(), repo?.remove(), project && rm(project, { recursive: true, force: true })]);
+    await Promise.all([registry?.stop(), repo?.remove(), scratch && rm(scratch, { recursive: true, force: true })]);
   });
 
   it("versions, publishes and tags; the published package installs and imports", async () => {
@@ -61,14 +61,16 @@ describe("release to a registry", () => {
 
     const tags = (await repo.ok("git", ["tag", "--list"])).split("\n");
     expect(tags).toEqual(expect.arrayContaining([`@mcp-platform/contract@${version}`, `@mcp-platform/runbooks@${runbooksVersion}`]));
-    const tarball = await publishedTarball(registry.url, "@mcp-platform/contract", version);
-    const manifest = JSON.parse(await readFile(join(tarball, "package/package.json"), "utf8")) as Manifest;
+    const tarball = await publishedTarball(registry.url, "@mcp-platform/contract", version, scratch);
+    const manifest = JSON.parse(await readFile(join(tarball, "package.json"), "utf8")) as Manifest;
     expect(manifest.version).toBe(version);
     expect(Object.values(manifest.dependencies ?? {}).filter((range) => range.startsWith("workspace:"))).toEqual([]);
-    expect(await readFile(join(tarball, "package/dist/index.js"), "utf8")).toContain("diffContracts");
+    expect(await readFile(join(tarball, "dist/index.js"), "utf8")).toContain("diffContracts");
     const runbooks = await fetch(`${registry.url}@mcp-platform%2frunbooks`);
     expect(runbooks.status, "private apps are tagged, never published").toBe(404);
 
+    const project = join(scratch, "consumer");
+    await mkdir(project);
     await writeFile(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
     await exec("pnpm", ["add", `@mcp-platform/contract@${version}`, "--prefer-offline"], { cwd: project, env: { ...process.env, ...env } });
     const script = `
@@ -81,15 +83,14 @@ describe("release to a registry", () => {
   }, 600_000);
 });
 
-/** Downloads a published version's tarball from the registry and unpacks it; returns the directory. */
-async function publishedTarball(registry: string, name: string, version: string): Promise<string> {
+/** Downloads a published version's tarball from the registry and unpacks it into `dir`. */
+async function publishedTarball(registry: string, name: string, version: string, dir: string): Promise<string> {
   const metadata = (await (await fetch(`${registry}${name.replace("/", "%2f")}`)).json()) as {
     versions: Record<string, { dist: { tarball: string } }>;
   };
   const url = metadata.versions[version]?.dist.tarball;
   if (!url) throw new Error(`${name}@${version} is not in the registry (has ${Object.keys(metadata.versions).join(", ")})`);
-  const dir = await mkdtemp(join(tmpdir(), "tarball-"));
   await writeFile(join(dir, "package.tgz"), Buffer.from(await (await fetch(url)).arrayBuffer()));
   await exec("tar", ["-xzf", "package.tgz"], { cwd: dir });
-  return dir;
+  return join(dir, "package");
 }

@@ -23,14 +23,18 @@ export class RepoCopy {
 
   static async create(): Promise<RepoCopy> {
     const repo = new RepoCopy(await mkdtemp(join(tmpdir(), "mcp-platform-repo-")));
-    await repo.ok("sh", ["-c", 'git -C "$0" archive HEAD | tar -x', REPOSITORY]);
-    await repo.ok("git", ["init", "-q", "-b", "main"]);
-    for (const [key, value] of Object.entries({ "user.name": "Release Test", "user.email": "release-test@example.com", "commit.gpgsign": "false", "tag.gpgsign": "false" })) {
-      await repo.ok("git", ["config", key, value]);
+    try {
+      await repo.ok("sh", ["-c", 'git -C "$0" archive HEAD | tar -x', REPOSITORY]);
+      await repo.ok("git", ["init", "-q", "-b", "main"]);
+      const identity = { "user.name": "Release Test", "user.email": "release-test@example.com", "commit.gpgsign": "false", "tag.gpgsign": "false" };
+      for (const [key, value] of Object.entries(identity)) await repo.ok("git", ["config", key, value]);
+      await repo.commit(`Copy of ${REPOSITORY} at HEAD`);
+      await repo.ok("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"]);
+      return repo;
+    } catch (error) {
+      await repo.remove();
+      throw error;
     }
-    await repo.commit(`Copy of ${REPOSITORY} at HEAD`);
-    await repo.ok("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"]);
-    return repo;
   }
 
   /** Runs a command in the copy; resolves with its exit code and output, whatever the code. */
