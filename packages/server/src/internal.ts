@@ -4,3 +4,4 @@
  */
 export { createLogger } from "./logger.js";
 export { ProtocolServerFactory } from "./protocol-server.js";
+export { createTrust, type TrustOptions } from "./policy/trust.js";

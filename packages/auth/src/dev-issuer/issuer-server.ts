@@ -6,6 +6,8 @@ import { loadOrCreateSigningKey } from "./signing-key.js";
 export interface DevIssuer {
   /** The issuer identifier, `http://127.0.0.1:<port>`: use it as `MCP_AUTH_ISSUER`. */
   issuer: string;
+  /** How often the JWKS was fetched: lets tests check that unknown key ids cannot force refetches. */
+  readonly jwksFetches: number;
   close(): Promise<void>;
 }
 
@@ -17,6 +19,7 @@ export interface DevIssuer {
 export async function startDevIssuer(options: { home: string; port?: number }): Promise<DevIssuer> {
   const key = await loadOrCreateSigningKey(options.home);
   let issuer = "";
+  let jwksFetches = 0;
   const server = createServer((req, res) => {
     const send = (status: number, body: unknown) =>
       res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(body));
@@ -30,7 +33,10 @@ export async function startDevIssuer(options: { home: string; port?: number }): 
         response_types_supported: ["token"],
       });
     }
-    if (req.method === "GET" && req.url === "/jwks.json") return send(200, { keys: [key.publicJwk] });
+    if (req.method === "GET" && req.url === "/jwks.json") {
+      jwksFetches++;
+      return send(200, { keys: [key.publicJwk] });
+    }
     if (req.method === "POST" && req.url === "/token") {
       let body = "";
       req.on("data", (chunk: Buffer) => (body += chunk.toString()));
@@ -57,5 +63,11 @@ export async function startDevIssuer(options: { home: string; port?: number }): 
     server.listen(options.port ?? 0, "127.0.0.1", resolve);
   });
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { issuer, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    issuer,
+    get jwksFetches() {
+      return jwksFetches;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }

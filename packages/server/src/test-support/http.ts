@@ -3,14 +3,20 @@ import { pino } from "pino";
 import { createHttpServer, type HttpServer } from "../http/http-server.js";
 import { loadConfig } from "../config.js";
 import type { ServerDefinition } from "../define.js";
+import { createTrust, type TrustOptions } from "../policy/trust.js";
 import { ProtocolServerFactory } from "../protocol-server.js";
 
 export const MCP_HEADERS = { "content-type": "application/json", accept: "application/json, text/event-stream" };
 
 /** Serves a definition on a free loopback port for one test file. */
-export async function listen(definition: ServerDefinition, env: NodeJS.ProcessEnv = {}): Promise<{ url: string; http: HttpServer }> {
+export async function listen(
+  definition: ServerDefinition,
+  env: NodeJS.ProcessEnv = {},
+  trust: TrustOptions = {},
+): Promise<{ url: string; http: HttpServer }> {
   const config = loadConfig({ MCP_TRANSPORT: "http", PORT: "0", MCP_AUTH: "off", ...env });
-  const http = createHttpServer(new ProtocolServerFactory(definition, pino({ level: "silent" })), config, pino({ level: "silent" }));
+  const logger = pino({ level: "silent" });
+  const http = createHttpServer(new ProtocolServerFactory(definition, logger, createTrust(definition, logger, trust)), config, logger);
   const { port } = await http.listen();
   return { url: `http://127.0.0.1:${port}`, http };
 }

@@ -1,0 +1,107 @@
+import { ElicitRequestSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { createTestClient } from "@mcp-platform/testing";
+import { describe, expect, it } from "vitest";
+import { Inventory } from "./inventory.js";
+import { createInventoryServer } from "./server.js";
+
+const APPROVAL = "io.github.mcp-platform/approval";
+const ACTION = "io.github.mcp-platform/action";
+const request = { service: "payments-api", enabled: true, reason: "database failover drill" };
+
+async function setup(options: Parameters<typeof createTestClient>[1] = {}) {
+  const inventory = new Inventory(":memory:");
+  const client = await createTestClient(createInventoryServer(inventory), options);
+  return { inventory, client };
+}
+
+function approvalToken(result: CallToolResult): string {
+  return (result._meta?.[APPROVAL] as { token: string }).token;
+}
+
+describe("set_maintenance_mode without elicitation: plan, then confirm", () => {
+  it("does nothing on the first call and returns the plan with a token", async () => {
+    const { inventory, client } = await setup();
+    const first = (await client.callTool({ name: "set_maintenance_mode", arguments: request })) as CallToolResult;
+    expect(first.isError).toBe(true);
+    expect(JSON.stringify(first.content)).toContain("payments-api (tier 1, team-payments) goes from active to maintenance");
+    expect(approvalToken(first)).toMatch(/^ey/);
+    expect(inventory.get("payments-api")!.status).toBe("active");
+  });
+
+  it("runs with the token, records the action, and undo restores the state", async () => {
+    const { inventory, client } = await setup();
+    const first = (await client.callTool({ name: "set_maintenance_mode", arguments: request })) as CallToolResult;
+    const confirmed = (await client.callTool({
+      name: "set_maintenance_mode",
+      arguments: { ...request, approval_token: approvalToken(first) },
+    })) as CallToolResult;
+    expect(confirmed.isError).toBeFalsy();
+    expect(confirmed.structuredContent).toMatchObject({ name: "payments-api", status: "maintenance", maintenanceReason: request.reason });
+    const { id } = confirmed._meta?.[ACTION] as { id: string; undoable: boolean };
+
+    const listed = await client.callTool({ name: "list_actions", arguments: {} });
+    expect(listed.structuredContent).toMatchObject({ actions: [{ id, tool: "set_maintenance_mode", undoable: true }] });
+
+    const undone = (await client.callTool({ name: "undo_action", arguments: { action_id: id } })) as CallToolResult;
+    expect(undone.isError).toBeFalsy();
+    expect(inventory.get("payments-api")).toMatchObject({ status: "active", maintenanceReason: null });
+    const again = (await client.callTool({ name: "undo_action", arguments: { action_id: id } })) as CallToolResult;
+    expect(again).toMatchObject({ isError: true, content: [{ text: `Action ${id} was already undone.` }] });
+  });
+
+  it("refuses a replayed token and a token used with other arguments", async () => {
+    const { inventory, client } = await setup();
+    const token = approvalToken((await client.callTool({ name: "set_maintenance_mode", arguments: request })) as CallToolResult);
+    const altered = (await client.callTool({
+      name: "set_maintenance_mode",
+      arguments: { ...request, service: "checkout-web", approval_token: token },
+    })) as CallToolResult;
+    expect(altered).toMatchObject({ isError: true, content: [{ text: "Approval refused: the arguments differ from the approved ones." }] });
+    expect(inventory.get("checkout-web")!.status).toBe("active");
+    await client.callTool({ name: "set_maintenance_mode", arguments: { ...request, approval_token: token } });
+    const replayed = (await client.callTool({
+      name: "set_maintenance_mode",
+      arguments: { ...request, approval_token: token },
+    })) as CallToolResult;
+    expect(replayed).toMatchObject({ isError: true, content: [{ text: "Approval refused: this approval token was already used." }] });
+  });
+});
+
+describe("set_maintenance_mode with a client that supports elicitation", () => {
+  for (const [answer, expectedStatus] of [
+    [true, "maintenance"],
+    [false, "active"],
+  ] as const) {
+    it(`${answer ? "runs when the user approves" : "does nothing when the user says no"}`, async () => {
+      const { inventory, client } = await setup({ capabilities: { elicitation: { form: {} } } });
+      const asked: string[] = [];
+      client.setRequestHandler(ElicitRequestSchema, (elicitation) => {
+        asked.push(elicitation.params.message);
+        return { action: "accept", content: { approve: answer } };
+      });
+      const result = (await client.callTool({ name: "set_maintenance_mode", arguments: request })) as CallToolResult;
+      expect(asked[0]).toContain("Approve set_maintenance_mode?");
+      expect(asked[0]).toContain("goes from active to maintenance");
+      expect(Boolean(result.isError)).toBe(!answer);
+      expect(inventory.get("payments-api")!.status).toBe(expectedStatus);
+    });
+  }
+});
+
+describe("trust boundaries", () => {
+  it("shows a read-only caller only the read tools", async () => {
+    const { client } = await setup({ principal: { kind: "token", subject: "alice", scopes: new Set(["inventory:read"]) } });
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual(["get_service", "list_actions", "list_services"]);
+    const refused = (await client.callTool({ name: "set_maintenance_mode", arguments: request })) as CallToolResult;
+    expect(refused).toMatchObject({ isError: true, content: [{ text: "Forbidden: set_maintenance_mode needs scope inventory:write." }] });
+  });
+
+  it("hides and refuses a tool named in MCP_DISABLED_TOOLS", async () => {
+    const { client } = await setup({ trust: { disabledTools: ["get_service"] } });
+    expect((await client.listTools()).tools.map((t) => t.name)).not.toContain("get_service");
+    const refused = (await client.callTool({ name: "get_service", arguments: { name: "payments-api" } })) as CallToolResult;
+    expect(refused.isError).toBe(true);
+    expect(JSON.stringify(refused.content)).toContain("switched off by the operators");
+  });
+});

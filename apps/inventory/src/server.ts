@@ -1,0 +1,25 @@
+import { join } from "node:path";
+import { defineServer, packageVersion } from "@mcp-platform/server";
+import { platformHome } from "@mcp-platform/telemetry";
+import { Inventory } from "./inventory.js";
+import { getService } from "./tools/get-service.js";
+import { listServices } from "./tools/list-services.js";
+import { setMaintenanceMode } from "./tools/set-maintenance-mode.js";
+
+/** `MCP_INVENTORY_DB` names the inventory database; by default it lives in the platform home. */
+export function createInventoryServer(inventory = new Inventory(process.env.MCP_INVENTORY_DB ?? join(platformHome(), "inventory.sqlite"))) {
+  return defineServer({
+    name: "inventory",
+    title: "Service inventory",
+    version: packageVersion(import.meta.url),
+    owner: "team-platform",
+    description: "Look up services and their owners; put a service into maintenance mode (approval required, undoable).",
+    instructions:
+      "Use list_services and get_service to look things up. set_maintenance_mode changes production state: " +
+      "it asks for approval first, and list_actions / undo_action can revert it.",
+    tools: [listServices(inventory), getService(inventory), setMaintenanceMode(inventory)],
+  });
+}
+
+/** Every app's main export is its server definition (read by contract snapshots and the catalog). */
+export default createInventoryServer();
