@@ -15,12 +15,18 @@ export interface ServerProcess {
 
 /**
  * Starts a built server entry (`dist/index.js`) as a real process serving HTTP on a free loopback
- * port, and resolves once its `/readyz` answers 200.
+ * port, and resolves once its `/readyz` answers 200. `env` may be a function of the server's URL,
+ * for settings that must name it (`MCP_AUTH_AUDIENCE`).
  */
-export async function startServerProcess(entry: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 15_000): Promise<ServerProcess> {
+export async function startServerProcess(
+  entry: string,
+  env: NodeJS.ProcessEnv | ((url: string) => NodeJS.ProcessEnv) = {},
+  timeoutMs = 15_000,
+): Promise<ServerProcess> {
   const port = await freePort();
+  const url = `http://127.0.0.1:${port}/mcp`;
   const child = spawn(process.execPath, [entry], {
-    env: { ...process.env, MCP_TRANSPORT: "http", HOST: "127.0.0.1", PORT: String(port), MCP_AUTH: "off", ...env },
+    env: { ...process.env, MCP_TRANSPORT: "http", HOST: "127.0.0.1", PORT: String(port), MCP_AUTH: "off", ...(typeof env === "function" ? env(url) : env) },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
@@ -46,7 +52,7 @@ export async function startServerProcess(entry: string, env: NodeJS.ProcessEnv =
   }
   return {
     child,
-    url: `${origin}/mcp`,
+    url,
     stderr: () => stderr,
     exited,
     async stop(signal = "SIGTERM") {

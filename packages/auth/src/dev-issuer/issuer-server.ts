@@ -28,9 +28,11 @@ export async function startDevIssuer(options: { home: string; port?: number }): 
         issuer,
         jwks_uri: `${issuer}/jwks.json`,
         token_endpoint: `${issuer}/token`,
+        // RFC 8414 requires it; interactive login is out of scope for a dev issuer, so it only explains that.
+        authorization_endpoint: `${issuer}/authorize`,
         grant_types_supported: ["client_credentials"],
         token_endpoint_auth_methods_supported: ["none", "client_secret_post"],
-        response_types_supported: ["token"],
+        response_types_supported: ["code"],
       });
     }
     if (req.method === "GET" && req.url === "/jwks.json") {
@@ -55,6 +57,12 @@ export async function startDevIssuer(options: { home: string; port?: number }): 
         }).then((token) => send(200, { access_token: token, token_type: "Bearer", expires_in: 3600, scope: form.get("scope") ?? "" }));
       });
       return;
+    }
+    if (req.url?.startsWith("/authorize")) {
+      return send(400, {
+        error: "unsupported_response_type",
+        error_description: "The dev issuer has no interactive login: use client_credentials or `mcp-platform dev-token`",
+      });
     }
     send(404, { error: "not_found" });
   });
