@@ -1,0 +1,22 @@
+import { CATALOG_FILES } from "@mcp-platform/contract";
+import type { Job } from "./job.js";
+import { runCommand } from "./run-command.js";
+import { step, type StepConfig } from "./step.js";
+
+/**
+ * After the files are in place: install (a new server's dependencies), then the contract tool and
+ * the catalog (which also writes the CODEOWNERS line). A failure undoes the whole run.
+ */
+export function finishSteps(job: Job, options: { install: boolean; contract: string }): StepConfig[] {
+  const pnpm = (files: readonly string[], ...args: string[]) =>
+    job.step(async () => {
+      for (const file of files) await job.save(file);
+      await runCommand("pnpm", args, job.root);
+      return files.join(", ");
+    });
+  return [
+    ...(options.install ? [step("install", () => pnpm(["pnpm-lock.yaml"], "install"))] : []),
+    step("contract", () => pnpm([options.contract], "contract:update")),
+    step("catalog", () => pnpm(CATALOG_FILES, "catalog")),
+  ];
+}

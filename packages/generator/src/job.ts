@@ -1,0 +1,104 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, sep } from "node:path";
+
+/**
+ * One generator run as a unit: files are rendered into a staging folder outside the workspace,
+ * checked, then moved in together; when a later step fails, everything the run placed or changed
+ * is put back, so a failed run leaves the checkout as it found it.
+ */
+export class Job {
+  readonly staging = join(tmpdir(), `mcp-platform-gen-${randomUUID()}`);
+  /** Paths the run created in the workspace (the topmost new folder, else the file). */
+  readonly #created: string[] = [];
+  /** Files the run may change, with what they held before (`undefined`: they did not exist). */
+  readonly #saved = new Map<string, string | undefined>();
+
+  constructor(readonly root: string) {}
+
+  /** Where the file that will become `path` (relative to the workspace) is rendered. */
+  staged(path: string): string {
+    return join(this.staging, path);
+  }
+
+  /** Stages a file the run writes itself rather than from a template. */
+  async write(path: string, text: string): Promise<void> {
+    await mkdir(dirname(this.staged(path)), { recursive: true });
+    await writeFile(this.staged(path), text);
+  }
+
+  /** Remembers a workspace file before the run replaces or rewrites it. */
+  async save(path: string): Promise<void> {
+    const absolute = join(this.root, path);
+    if (this.#saved.has(absolute)) return;
+    this.#saved.set(absolute, existsSync(absolute) ? await readFile(absolute, "utf8") : undefined);
+  }
+
+  /** The staged files, relative to the workspace. */
+  async stagedFiles(): Promise<string[]> {
+    if (!existsSync(this.staging)) return [];
+    const entries = await readdir(this.staging, { recursive: true, withFileTypes: true });
+    return entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(this.staging, join(entry.parentPath, entry.name)).split(sep).join("/"))
+      .sort();
+  }
+
+  /** Moves every staged file into the workspace; a file that exists there must have been saved first. */
+  async place(): Promise<string[]> {
+    const files = await this.stagedFiles();
+    const clash = files.find((file) => existsSync(join(this.root, file)) && !this.#saved.has(join(this.root, file)));
+    if (clash) throw new Error(`${clash} already exists`);
+    for (const file of files) {
+      const target = join(this.root, file);
+      if (!this.#saved.has(target)) this.#created.push(topmostNew(this.root, target));
+      await mkdir(dirname(target), { recursive: true });
+      await move(this.staged(file), target);
+    }
+    await rm(this.staging, { recursive: true, force: true });
+    return files;
+  }
+
+  /** Runs one step; when it fails, the whole run is undone before the error goes on. */
+  async step<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      await this.rollback();
+      throw error;
+    }
+  }
+
+  async rollback(): Promise<void> {
+    for (const path of this.#created.reverse()) await rm(path, { recursive: true, force: true });
+    for (const [path, text] of this.#saved) {
+      if (text === undefined) await rm(path, { force: true });
+      else await writeFile(path, text);
+    }
+    this.#created.length = 0;
+    this.#saved.clear();
+    await rm(this.staging, { recursive: true, force: true });
+  }
+}
+
+/** The first folder on the way from `root` to `target` that does not exist yet, else `target` itself. */
+function topmostNew(root: string, target: string): string {
+  let path = root;
+  for (const part of relative(root, target).split(sep)) {
+    path = join(path, part);
+    if (!existsSync(path)) return path;
+  }
+  return target;
+}
+
+async function move(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+    await cp(from, to);
+    await rm(from);
+  }
+}

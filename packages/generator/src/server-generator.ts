@@ -1,0 +1,56 @@
+import { ACCESS_LEVELS, type AccessLevel } from "@mcp-platform/server";
+import type { ActionType, PlopGeneratorConfig } from "node-plop";
+import { defaultToolName, parseServerAnswers, serverFields, TRANSPORTS } from "./answers/server-answers.js";
+import { defaultToolDescription } from "./answers/tool-answers.js";
+import { changeset } from "./changeset.js";
+import { finishSteps } from "./finish.js";
+import { Job } from "./job.js";
+import { choice, input, type Answers } from "./prompts.js";
+import { step } from "./step.js";
+import { render } from "./templates.js";
+import type { Workspace } from "./workspace.js";
+
+/** `pnpm gen server`: a new team server in `apps/<name>`, green on its first build. */
+export function serverGenerator(workspace: Workspace): PlopGeneratorConfig {
+  const fields = serverFields(workspace);
+  return {
+    description: "scaffold a new team server in apps/",
+    prompts: [
+      input("name", "Server name (kebab-case, e.g. billing)", fields.name),
+      input("owner", `Owning team (${workspace.config.ownerForm})`, fields.owner),
+      input("description", "What the server offers, in one line", fields.description),
+      choice("transport", "Transport when MCP_TRANSPORT is not set", TRANSPORTS, fields.transport),
+      choice("access", "Access level of its first tool", ACCESS_LEVELS, fields.access),
+      input("tool", "Name of its first tool (snake_case)", fields.tool, {
+        default: (answers) => defaultToolName(String(answers.name), answers.access as AccessLevel),
+      }),
+    ],
+    actions: (answers) => serverActions(workspace, answers ?? {}),
+  };
+}
+
+function serverActions(workspace: Workspace, raw: Answers): ActionType[] {
+  const job = new Job(workspace.root);
+  const name = String(raw.name);
+  const access = ACCESS_LEVELS.includes(raw.access as AccessLevel) ? (raw.access as AccessLevel) : "read";
+  const app = `apps/${name}`;
+  const changesetFile = `.changeset/add-server-${name}.md`;
+  return [
+    step("check", () => `${app}, owned by ${parseServerAnswers(workspace, raw).owner}`),
+    render(job, "server", app),
+    render(job, "tool", `${app}/src/tools`, {
+      toolName: raw.tool,
+      toolAccess: access,
+      toolDescription: defaultToolDescription(name, access),
+    }),
+    step("changeset", async () => {
+      const summary = `New server \`${name}\` (owner ${String(raw.owner)}): ${String(raw.description)}`;
+      await job.write(changesetFile, changeset(`@mcp-platform/${name}`, "minor", summary));
+      return changesetFile;
+    }),
+    step("place", () => job.step(() => job.place()).then((files) => files.join("\n"))),
+    ...(raw.install === false
+      ? ["Next: pnpm install, then pnpm contract:update and pnpm catalog (the contract, the catalog and the CODEOWNERS line)"]
+      : finishSteps(job, { install: true, contract: `${app}/mcp-contract.json` })),
+  ];
+}

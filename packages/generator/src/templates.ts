@@ -1,0 +1,34 @@
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AddManyActionConfig, NodePlopAPI } from "node-plop";
+import { capitalCase } from "change-case";
+import type { Job } from "./job.js";
+import { toolFile } from "./names.js";
+
+/** The kit's Handlebars templates: `templates/` at the root of the checkout this generator belongs to. */
+export const TEMPLATES_DIR = fileURLToPath(new URL("../../../templates/", import.meta.url));
+
+/** Helpers the templates use beyond plop's case helpers. */
+export function registerHelpers(plop: NodePlopAPI): void {
+  plop.setHelper("eq", (left: unknown, right: unknown) => left === right);
+  /** A JSON (and so TypeScript) string literal: descriptions may hold quotes and backslashes. */
+  plop.setHelper("json", (value: unknown) => JSON.stringify(value));
+  plop.setHelper("capitalCase", (value: string) => capitalCase(value));
+  plop.setHelper("toolFile", (value: string) => toolFile(value));
+}
+
+/** Renders `templates/<template>/**` into the job's staging folder, at `destination` in the workspace. */
+export function render(job: Job, template: "server" | "tool", destination: string, data: object = {}): AddManyActionConfig {
+  const base = join(TEMPLATES_DIR, template);
+  return {
+    type: "addMany",
+    destination: job.staged(destination),
+    // Required by node-plop's types only: addMany gives each file its own path under `destination`.
+    path: job.staged(destination),
+    base,
+    templateFiles: join(base, "**"),
+    globOptions: { dot: true },
+    verbose: false,
+    data,
+  };
+}
