@@ -4,6 +4,9 @@ import type { Command, CommandIo } from "./command.js";
 const COMMANDS = new Map<string, () => Promise<{ default: Command }>>([
   ["catalog", () => import("./commands/catalog.js")],
   ["contract", () => import("./commands/contract.js")],
+  ["dev-issuer", () => import("./commands/dev-issuer.js")],
+  ["dev-token", () => import("./commands/dev-token.js")],
+  ["traces", () => import("./commands/traces.js")],
 ]);
 
 const HELP = new Set(["help", "--help", "-h"]);

@@ -40,7 +40,7 @@ export type ParsedArguments = { ok: true; input: Record<string, unknown> } | { o
 
 export function parseToolArguments(tool: AnyTool, args: Record<string, unknown>): ParsedArguments {
   const parsed = (tool.input ?? z.object({})).safeParse(args);
-  if (parsed.success) return { ok: true, input: parsed.data as Record<string, unknown> };
+  if (parsed.success) return { ok: true, input: parsed.data };
   return { ok: false, result: errorResult(`Invalid arguments for tool ${tool.name}: ${z.prettifyError(parsed.error)}`) };
 }
 

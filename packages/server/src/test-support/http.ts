@@ -1,5 +1,5 @@
 import { request } from "node:http";
-import { pino } from "pino";
+import { pino, type Logger } from "pino";
 import { createHttpServer, type HttpServer } from "../http/http-server.js";
 import { loadConfig } from "../config.js";
 import type { ServerDefinition } from "../define.js";
@@ -13,11 +13,14 @@ export async function listen(
   definition: ServerDefinition,
   env: NodeJS.ProcessEnv = {},
   trust: TrustOptions = {},
+  logger: Logger = pino({ level: "silent" }),
 ): Promise<{ url: string; http: HttpServer }> {
   const config = loadConfig({ MCP_TRANSPORT: "http", PORT: "0", MCP_AUTH: "off", ...env });
-  const logger = pino({ level: "silent" });
-  const http = createHttpServer(new ProtocolServerFactory(definition, logger, createTrust(definition, logger, trust)), config, logger);
+  const factory = new ProtocolServerFactory(definition, logger, createTrust(definition, logger, trust));
+  const http = createHttpServer(factory, config, logger);
   const { port } = await http.listen();
+  // Leave no store or watcher behind when the test server drains.
+  http.server.once("close", () => void factory.trust.close());
   return { url: `http://127.0.0.1:${port}`, http };
 }
 
@@ -40,3 +43,4 @@ export function postWithHost(url: string, host: string, body: string): Promise<n
     req.end(body);
   });
 }
+
