@@ -90,8 +90,18 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   });
 }
 
-/** The outer run's settings (pnpm's npm_config_*, vitest's, turbo's, the policy clock) stay outside. */
+/**
+ * The outer run's settings (pnpm's npm_config_*, vitest's, turbo's, the policy clock) stay outside.
+ * Turbo shares the checkout's cache: task hashes depend on file contents only, so what the outer
+ * `pnpm test` already built, linted and typechecked is not done again in the copy.
+ */
 function cleanEnvironment(): NodeJS.ProcessEnv {
   const outer = Object.entries(process.env).filter(([key]) => !/^(npm_|pnpm_|vitest|turbo_|mcp_platform_|init_cwd$)/i.test(key));
-  return { ...Object.fromEntries(outer), CI: "true", NO_COLOR: "1", TURBO_TELEMETRY_DISABLED: "1" };
+  return {
+    ...Object.fromEntries(outer),
+    CI: "true",
+    NO_COLOR: "1",
+    TURBO_TELEMETRY_DISABLED: "1",
+    TURBO_CACHE_DIR: process.env.TURBO_CACHE_DIR ?? join(REPOSITORY, ".turbo/cache"),
+  };
 }
