@@ -5,8 +5,11 @@ import { capitalCase } from "change-case";
 import type { Job } from "./job.js";
 import { toolFile } from "./names.js";
 
-/** The kit's Handlebars templates: `templates/` at the root of the checkout this generator belongs to. */
-export const TEMPLATES_DIR = fileURLToPath(new URL("../../../templates/", import.meta.url));
+/** The root of the checkout this generator belongs to. */
+export const KIT_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+/** The kit's Handlebars templates. */
+export const TEMPLATES_DIR = join(KIT_ROOT, "templates");
 
 /** Helpers the templates use beyond plop's case helpers. */
 export function registerHelpers(plop: NodePlopAPI): void {

@@ -36,11 +36,12 @@ export function parseFlags(questions: readonly Question[], args: readonly string
     return { answers: answers as Record<string, string>, install: install !== false, help: help === true };
   } catch (error) {
     const options = [...names.map((name) => `--${name}`), "--no-install"].join(", ");
-    const unknown = /'(-[^' ]+)/.exec((error as Error).message)?.[1];
+    // Node names the argument in quotes: "Unknown option '--nme'", "Option '--name <value>' argument missing".
+    const quoted = /'([^' ]+)/.exec((error as Error).message)?.[1];
     const { code } = error as { code?: string };
-    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new UsageError(`unknown option ${unknown} (options: ${options})`);
-    if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") throw new UsageError(`unexpected argument: give answers as flags (${options})`);
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new UsageError(`${unknown ?? "an option"} needs a value`);
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new UsageError(`unknown option ${quoted} (options: ${options})`);
+    if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") throw new UsageError(`unexpected argument "${quoted}": give answers as flags (${options})`);
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new UsageError(`${quoted} needs a value`);
     throw error;
   }
 }

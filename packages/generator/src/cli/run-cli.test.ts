@@ -1,0 +1,86 @@
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testWorkspace } from "../test-support/workspace.js";
+import { runCli } from "./run-cli.js";
+
+const fixture = testWorkspace();
+fixture.write("pnpm-lock.yaml", "lockfileVersion: '9.0'\n");
+afterAll(() => fixture.remove());
+
+async function gen(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { cwd: join(fixture.root, "packages"), interactive: false, out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out, err };
+}
+
+const server = ["server", "--name", "billing", "--owner", "team-billing", "--description", "Billing."];
+
+beforeAll(async () => {
+  expect((await gen(...server, "--no-install")).code).toBe(0);
+  fixture.commit();
+});
+
+describe("bad answers: one line, nothing written", () => {
+  it.each([
+    [["server", "--name", "Billing", "--owner", "team-billing", "--description", "B."], 'server name "Billing" must be kebab-case'],
+    [[...server], "apps/billing already exists"],
+    [["server", "--name", "cli", "--owner", "team-billing", "--description", "B."], 'server name "cli" is reserved for the kit'],
+    [["server", "--name", "ledger", "--owner", "billing", "--description", "B."], 'owner "billing" must have the form team-<kebab-case>'],
+    [["server", "--name", "ledger", "--owner", "team-x", "--description", "B.", "--access", "admin"], 'access must be read, write or destructive (got "admin")'],
+    [["tool", "--server", "nope", "--name", "get_x", "--access", "read"], 'no server "nope" in apps/ (servers: billing)'],
+    [["tool", "--server", "billing", "--name", "get-x", "--access", "read"], 'tool name "get-x" must be snake_case'],
+    [["tool", "--server", "billing", "--name", "get_x", "--access", "root"], 'access must be read, write or destructive (got "root")'],
+    [["tool", "--server", "billing", "--name", "get_billing", "--access", "read"], "billing already has a tool get_billing"],
+  ])("%j", async (argv, message) => {
+    const { code, out, err } = await gen(...argv, "--no-install");
+    expect(code).toBe(1);
+    expect(out).toEqual([]);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toContain(message);
+    expect(err[0]).not.toContain("\n");
+    expect(fixture.status()).toBe("");
+  });
+
+  it("a command line it cannot read: usage error, exit 2", async () => {
+    expect(await gen("component")).toMatchObject({ code: 2, err: ['✖ no generator "component" (generators: server, tool)'] });
+    expect(await gen("server", "--nme", "x")).toMatchObject({ code: 2, err: [expect.stringContaining("unknown option --nme")] });
+    expect(await gen("server", "--name", "x")).toMatchObject({ code: 2, err: ["✖ --owner is required (there is no terminal to ask)"] });
+    expect(fixture.status()).toBe("");
+  });
+});
+
+describe("a failure after the files are in place", () => {
+  const bin = mkdtempSync(join(tmpdir(), "fake-pnpm-"));
+  const path = process.env.PATH;
+  beforeAll(() => {
+    // A pnpm whose install changes the lockfile and whose contract update fails.
+    writeFileSync(
+      join(bin, "pnpm"),
+      '#!/bin/sh\nif [ "$1" = install ]; then echo "changed: true" >> pnpm-lock.yaml; exit 0; fi\necho "contract: the build failed" >&2\nexit 3\n',
+    );
+    chmodSync(join(bin, "pnpm"), 0o755);
+    process.env.PATH = `${bin}${delimiter}${path}`;
+  });
+  afterAll(() => {
+    process.env.PATH = path;
+    rmSync(bin, { recursive: true, force: true });
+  });
+
+  it("undoes the whole run: server, changeset and lockfile", async () => {
+    const { code, out, err } = await gen("server", "--name", "ledger", "--owner", "team-ledger", "--description", "Ledger.");
+    expect(code).toBe(1);
+    expect(out).toContainEqual("✔ install pnpm-lock.yaml");
+    expect(err.join("\n")).toMatch(/^✖ pnpm contract:update failed \(3\):\ncontract: the build failed$/);
+    expect(fixture.status()).toBe("");
+    expect(existsSync(join(fixture.root, "apps/ledger"))).toBe(false);
+  });
+
+  it("undoes a tool: its files and the server's registration", async () => {
+    const { code } = await gen("tool", "--server", "billing", "--name", "list_invoices", "--access", "read");
+    expect(code).toBe(1);
+    expect(fixture.status()).toBe("");
+  });
+});

@@ -1,0 +1,110 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadGenerators } from "./generate.js";
+import { testWorkspace } from "./test-support/workspace.js";
+
+const fixture = testWorkspace();
+const plop = await loadGenerators(fixture.root);
+const read = (path: string) => readFileSync(join(fixture.root, path), "utf8");
+afterAll(() => fixture.remove());
+
+const billing = {
+  name: "billing",
+  owner: "team-billing",
+  description: 'Invoices and "payments" for finance.',
+  transport: "stdio",
+  access: "read",
+  tool: "get_invoice",
+  install: false,
+};
+
+describe("the server generator", () => {
+  it("writes the server and its changeset, and nothing else", async () => {
+    const { failures } = await plop.getGenerator("server").runActions(billing);
+    expect(failures).toEqual([]);
+    expect(fixture.status().split("\n").filter(Boolean).sort()).toEqual(
+      [
+        ".changeset/add-server-billing.md",
+        "apps/billing/CHANGELOG.md",
+        "apps/billing/README.md",
+        "apps/billing/eslint.config.js",
+        "apps/billing/package.json",
+        "apps/billing/src/index.ts",
+        "apps/billing/src/server.ts",
+        "apps/billing/src/tools/get-invoice.test.ts",
+        "apps/billing/src/tools/get-invoice.ts",
+        "apps/billing/tsconfig.build.json",
+        "apps/billing/tsconfig.json",
+      ].map((path) => `?? ${path}`),
+    );
+    expect(JSON.parse(read("apps/billing/package.json"))).toMatchObject({
+      name: "@mcp-platform/billing",
+      version: "0.1.0",
+      description: billing.description,
+      bin: { "billing-mcp": "./dist/index.js" },
+    });
+    expect(read(".changeset/add-server-billing.md")).toBe(
+      '---\n"@mcp-platform/billing": minor\n---\n\nNew server `billing` (owner team-billing): Invoices and "payments" for finance.\n',
+    );
+    fixture.commit();
+  });
+
+  it("fills the server definition and the first tool from the answers", () => {
+    const server = read("apps/billing/src/server.ts");
+    expect(server).toContain('import { getInvoice } from "./tools/get-invoice.js";');
+    expect(server).toContain('owner: "team-billing",');
+    expect(server).toContain('description: "Invoices and \\"payments\\" for finance.",');
+    expect(server).toContain("tools: [\n      getInvoice,\n    ],");
+    expect(server).toContain("export default createBillingServer();");
+    expect(read("apps/billing/src/index.ts")).not.toContain("MCP_TRANSPORT");
+    const tool = read("apps/billing/src/tools/get-invoice.ts");
+    expect(tool).toContain('access: "read",');
+    expect(tool).not.toContain("plan:");
+    expect(read("apps/billing/src/tools/get-invoice.test.ts")).not.toContain("ElicitRequestSchema");
+    expect(read("apps/billing/README.md")).toContain("`team-billing`");
+  });
+
+  it("defaults an HTTP server to HTTP, and tests a write tool through the approval", async () => {
+    const answers = { ...billing, name: "ledger", transport: "http", access: "write", tool: "post_entry" };
+    expect((await plop.getGenerator("server").runActions(answers)).failures).toEqual([]);
+    expect(read("apps/ledger/src/index.ts")).toContain('process.env.MCP_TRANSPORT ??= "http";');
+    expect(read("apps/ledger/src/tools/post-entry.ts")).toContain("plan: ({ text }) =>");
+    expect(read("apps/ledger/src/tools/post-entry.test.ts")).toContain('content: { approve: true }');
+    fixture.commit();
+  });
+
+  it("checks answers given as bypass values like typed ones", async () => {
+    const generator = plop.getGenerator("server");
+    await expect(generator.runPrompts(["Bad Name"])).rejects.toThrow('server name "Bad Name" must be kebab-case');
+    await expect(generator.runPrompts(["payments", "team-payments", "Payments.", "stdio", "admin"])).rejects.toThrow(
+      'access must be read, write or destructive (got "admin")',
+    );
+    const answers: unknown = await generator.runPrompts(["payments", "team-payments", "Payments.", "http", "write", "pay"]);
+    expect(answers).toEqual({ name: "payments", owner: "team-payments", description: "Payments.", transport: "http", access: "write", tool: "pay" });
+  });
+});
+
+describe("the tool generator", () => {
+  it("adds the tool and its test, registers it in the server and adds a minor changeset", async () => {
+    const answers = { server: "billing", name: "void_invoice", access: "destructive", description: "Voids an invoice.", install: false };
+    expect((await plop.getGenerator("tool").runActions(answers)).failures).toEqual([]);
+    expect(fixture.status().split("\n").filter(Boolean).sort()).toEqual([
+      " M apps/billing/src/server.ts",
+      "?? .changeset/add-tool-billing-void-invoice.md",
+      "?? apps/billing/src/tools/void-invoice.test.ts",
+      "?? apps/billing/src/tools/void-invoice.ts",
+    ]);
+    const server = read("apps/billing/src/server.ts");
+    expect(server).toContain('import { getInvoice } from "./tools/get-invoice.js";\nimport { voidInvoice } from "./tools/void-invoice.js";\n');
+    expect(server).toContain("tools: [\n      getInvoice,\n      voidInvoice,\n    ],");
+    expect(read("apps/billing/src/tools/void-invoice.ts")).toContain('description: "Voids an invoice.",');
+    expect(read(".changeset/add-tool-billing-void-invoice.md")).toContain('"@mcp-platform/billing": minor');
+    fixture.commit();
+  });
+
+  it("will not add the same tool twice", async () => {
+    const generator = plop.getGenerator("tool");
+    await expect(generator.runPrompts(["billing", "void_invoice"])).rejects.toThrow("billing already has a tool void_invoice");
+  });
+});

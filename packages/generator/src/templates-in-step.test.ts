@@ -1,0 +1,47 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { scaffoldServer } from "./scaffold.js";
+import { KIT_ROOT } from "./templates.js";
+import { testWorkspace } from "./test-support/workspace.js";
+
+/** The kit's own servers are what the template produces plus their own tools: their shared files must match it. */
+const APPS = ["runbooks", "inventory"].filter((name) => existsSync(join(KIT_ROOT, "apps", name, "package.json")));
+const SAME_FILES = ["tsconfig.json", "tsconfig.build.json", "eslint.config.js", "src/index.ts"];
+
+interface PackageJson {
+  [key: string]: unknown;
+  files: string[];
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+}
+
+const fixture = testWorkspace();
+afterAll(() => fixture.remove());
+
+describe.each(APPS)("apps/%s and templates/server", (name) => {
+  const app = (path: string) => readFileSync(join(KIT_ROOT, "apps", name, path), "utf8");
+  const rendered = (path: string) => readFileSync(join(fixture.root, "apps", name, path), "utf8");
+  const owner = (/owner: "([^"]+)"/.exec(app("src/server.ts")) ?? [])[1] ?? "team-x";
+
+  it("renders", async () => {
+    await scaffoldServer({ root: fixture.root, name, owner, description: "d", install: false });
+  });
+
+  it.each(SAME_FILES)("have the same %s", (path) => expect(rendered(path)).toBe(app(path)));
+
+  it("export their definition the same way", () => {
+    const lastLines = rendered("src/server.ts").trimEnd().split("\n").slice(-2).join("\n");
+    expect(app("src/server.ts").trimEnd().endsWith(lastLines)).toBe(true);
+  });
+
+  it("have the same package.json but for what is the app's own", () => {
+    const actual = JSON.parse(app("package.json")) as PackageJson;
+    const expected = JSON.parse(rendered("package.json")) as PackageJson;
+    for (const key of ["private", "license", "type", "bin", "exports", "scripts", "dependencies"]) {
+      expect({ [key]: actual[key] }).toEqual({ [key]: expected[key] });
+    }
+    expect(actual.files).toEqual(expect.arrayContaining(expected.files));
+    expect(actual.devDependencies).toMatchObject(expected.devDependencies);
+  });
+});
