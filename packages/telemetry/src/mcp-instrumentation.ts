@@ -84,6 +84,8 @@ function isErrorResult(result: unknown): result is { isError: true; content?: { 
   return typeof result === "object" && result !== null && (result as { isError?: unknown }).isError === true;
 }
 
+/** The first line of the error, capped: later lines may carry what must not reach a span (an approval token). */
 function errorText(result: { content?: { text?: string }[] }): string {
-  return result.content?.[0]?.text ?? "tool error";
+  const first = result.content?.[0]?.text?.split("\n", 1)[0] ?? "tool error";
+  return first.length > 200 ? `${first.slice(0, 200)}…` : first;
 }

@@ -32,7 +32,7 @@ describe("renderWaterfall", () => {
     expect(lines[1]).toMatch(/^ {2}tools\/call set_maintenance\s+SERVER\s+█{10}\s+100\.0 ms\s+ok$/);
     expect(lines[2]).toContain("gen_ai.tool.name=set_maintenance");
     expect(lines[2]).not.toContain("jsonrpc.request.id");
-    expect(lines[3]).toContain("⚑ mcp_platform.approval approval.decision=granted");
+    expect(lines[3]).toContain("⚑ approval approval.decision=granted");
     expect(lines[4]).toMatch(/^ {4}POST\s+CLIENT\s+ {5}█{5}\s+50\.0 ms\s+ERROR 503$/);
   });
 });

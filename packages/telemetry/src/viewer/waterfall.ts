@@ -8,7 +8,10 @@ export interface WaterfallOptions {
 }
 
 const KINDS = ["INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER"];
-const KEY_ATTRIBUTES = /^(gen_ai\.tool\.name|gen_ai\.prompt\.name|mcp\.resource\.uri|error\.type|client\.address|mcp\.session\.id|http\.request\.method|http\.response\.status_code|url\.full|server\.address|mcp_platform\..*)$/;
+const KEY_ATTRIBUTES =
+  /^(gen_ai\.tool\.name|gen_ai\.prompt\.name|mcp\.resource\.uri|error\.type|client\.address|mcp\.session\.id|http\.request\.method|http\.response\.status_code|url\.full|mcp_platform\.principal\.subject)$/;
+/** Decision events already carry the principal on the span; the waterfall shows only what was decided. */
+const EVENT_DETAIL = /^mcp_platform\.(?!principal\.)/;
 
 /** A trace as a terminal waterfall: one row per span, indented by depth, with a bar on a shared timeline. */
 export function renderWaterfall(trace: Trace, options: WaterfallOptions = {}): string {
@@ -36,8 +39,10 @@ export function renderWaterfall(trace: Trace, options: WaterfallOptions = {}): s
     const attributes = Object.entries(span.attributes).filter(([key]) => KEY_ATTRIBUTES.test(key));
     if (attributes.length) lines.push(paint("2", `  ${"  ".repeat(depth)}  ${attributes.map(([k, v]) => `${k}=${String(v)}`).join("  ")}`));
     for (const event of span.events) {
-      const detail = Object.entries(event.attributes ?? {}).map(([k, v]) => `${k.replace(/^mcp_platform\./, "")}=${String(v)}`);
-      lines.push(paint("33", `  ${"  ".repeat(depth)}  ⚑ ${event.name} ${detail.join(" ")}`.trimEnd()));
+      const detail = Object.entries(event.attributes ?? {})
+        .filter(([key]) => EVENT_DETAIL.test(key))
+        .map(([key, value]) => `${key.replace(/^mcp_platform\./, "")}=${String(value)}`);
+      lines.push(paint("33", `  ${"  ".repeat(depth)}  ⚑ ${event.name.replace(/^mcp_platform\./, "")} ${detail.join(" ")}`.trimEnd()));
     }
     for (const child of children.get(span.spanId) ?? []) visit(child, depth + 1);
   };
