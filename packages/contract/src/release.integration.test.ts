@@ -48,9 +48,11 @@ describe("release to a registry", () => {
     await repo.ok("pnpm", ["changeset", "add", "--minor", "@mcp-platform/contract", "-m", "Release test: contract feature"]);
     await repo.ok("pnpm", ["changeset", "add", "--patch", "@mcp-platform/runbooks", "-m", "Release test: runbooks fix"]);
     await repo.ok("pnpm", ["version-packages"]);
-    const version = semver.inc(before.version, "minor")!;
-    const runbooksVersion = semver.inc(runbooksBefore.version, "patch")!;
-    expect((JSON.parse(await repo.read("packages/contract/package.json")) as Manifest).version).toBe(version);
+    // At least the bumps added here (changesets already pending in the repository may add more).
+    const { version } = JSON.parse(await repo.read("packages/contract/package.json")) as Manifest;
+    const { version: runbooksVersion } = JSON.parse(await repo.read("apps/runbooks/package.json")) as Manifest;
+    expect(semver.gte(version, semver.inc(before.version, "minor")!)).toBe(true);
+    expect(semver.gte(runbooksVersion, semver.inc(runbooksBefore.version, "patch")!)).toBe(true);
     expect(await repo.read("packages/contract/CHANGELOG.md")).toContain("Release test: contract feature");
     expect(await repo.read("apps/runbooks/mcp-contract.json")).toContain(`"version": "${runbooksVersion}"`);
     expect(await repo.read("catalog.json")).toContain(`"version": "${runbooksVersion}"`);
