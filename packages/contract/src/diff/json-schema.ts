@@ -37,8 +37,10 @@ export function withNullFolded(schema: JsonSchema): JsonSchema {
   return { ...rest, ...inner, ...(innerTypes ? { type: [...innerTypes, "null"] } : {}) };
 }
 
+/** The object properties a schema declares (boolean sub-schemas, which zod never writes, are skipped). */
 export function propertiesOf(schema: JsonSchema): Record<string, JsonSchema> {
-  return isSchema(schema.properties) ? (schema.properties as Record<string, JsonSchema>) : {};
+  if (!isSchema(schema.properties)) return {};
+  return Object.fromEntries(Object.entries(schema.properties).filter((entry): entry is [string, JsonSchema] => isSchema(entry[1])));
 }
 
 export function requiredOf(schema: JsonSchema): Set<string> {
