@@ -3,6 +3,14 @@ import type { Job } from "./job.js";
 import { runCommand } from "./run-command.js";
 import { step, type StepConfig } from "./step.js";
 
+/** Moves the staged files into the workspace. */
+export function placeStep(job: Job): StepConfig {
+  return step("place", async () => {
+    const files = await job.step(() => job.place());
+    return [`${files.length} files`, ...files].join("\n");
+  });
+}
+
 /**
  * After the files are in place: install (a new server's dependencies), then the contract tool and
  * the catalog (which also writes the CODEOWNERS line). A failure undoes the whole run.

@@ -2,8 +2,8 @@ import { ACCESS_LEVELS, type AccessLevel } from "@mcp-platform/server";
 import type { ActionType, PlopGeneratorConfig } from "node-plop";
 import { defaultToolName, parseServerAnswers, serverFields, TRANSPORTS } from "./answers/server-answers.js";
 import { defaultToolDescription } from "./answers/tool-answers.js";
-import { changeset } from "./changeset.js";
-import { finishSteps } from "./finish.js";
+import { changesetStep } from "./changeset.js";
+import { finishSteps, placeStep } from "./finish.js";
 import { Job } from "./job.js";
 import { choice, input, type Answers } from "./prompts.js";
 import { step } from "./step.js";
@@ -34,7 +34,6 @@ function serverActions(workspace: Workspace, raw: Answers): ActionType[] {
   const name = String(raw.name);
   const access = ACCESS_LEVELS.includes(raw.access as AccessLevel) ? (raw.access as AccessLevel) : "read";
   const app = `apps/${name}`;
-  const changesetFile = `.changeset/add-server-${name}.md`;
   return [
     step("check", () => `${app}, owned by ${parseServerAnswers(workspace, raw).owner}`),
     render(job, "server", app),
@@ -43,12 +42,13 @@ function serverActions(workspace: Workspace, raw: Answers): ActionType[] {
       toolAccess: access,
       toolDescription: defaultToolDescription(name, access),
     }),
-    step("changeset", async () => {
-      const summary = `New server \`${name}\` (owner ${String(raw.owner)}): ${String(raw.description)}`;
-      await job.write(changesetFile, changeset(`@mcp-platform/${name}`, "minor", summary));
-      return changesetFile;
-    }),
-    step("place", () => job.step(() => job.place()).then((files) => files.join("\n"))),
+    changesetStep(
+      job,
+      `add-server-${name}`,
+      () => `@mcp-platform/${name}`,
+      `New server \`${name}\` (owner ${String(raw.owner)}): ${String(raw.description)}`,
+    ),
+    placeStep(job),
     ...(raw.install === false
       ? ["Next: pnpm install, then pnpm contract:update and pnpm catalog (the contract, the catalog and the CODEOWNERS line)"]
       : finishSteps(job, { install: true, contract: `${app}/mcp-contract.json` })),

@@ -4,8 +4,8 @@ import { ACCESS_LEVELS } from "@mcp-platform/server";
 import { camelCase } from "change-case";
 import type { ActionType, PlopGeneratorConfig } from "node-plop";
 import { defaultToolDescription, parseToolAnswers, toolClash, toolFields } from "./answers/tool-answers.js";
-import { changeset } from "./changeset.js";
-import { finishSteps } from "./finish.js";
+import { changesetStep } from "./changeset.js";
+import { finishSteps, placeStep } from "./finish.js";
 import { Job } from "./job.js";
 import { toolFile } from "./names.js";
 import { choice, input, type Answers } from "./prompts.js";
@@ -38,7 +38,6 @@ function toolActions(workspace: Workspace, raw: Answers): ActionType[] {
   const server = String(raw.server);
   const tool = String(raw.name);
   const app = `apps/${server}`;
-  const changesetFile = `.changeset/add-tool-${server}-${toolFile(tool)}.md`;
   return [
     step("check", () => `${tool} (${parseToolAnswers(workspace, raw).access}) in ${app}`),
     render(job, "tool", `${app}/src/tools`, { toolName: tool, toolAccess: raw.access, toolDescription: raw.description }),
@@ -49,12 +48,13 @@ function toolActions(workspace: Workspace, raw: Answers): ActionType[] {
       await job.write(serverFile, registerTool(source, { identifier: camelCase(tool), module: `./tools/${toolFile(tool)}.js` }));
       return serverFile;
     }),
-    step("changeset", async () => {
-      const summary = `New ${String(raw.access)} tool \`${tool}\`: ${String(raw.description)}`;
-      await job.write(changesetFile, changeset(workspace.packageName(server), "minor", summary));
-      return changesetFile;
-    }),
-    step("place", () => job.step(() => job.place()).then((files) => files.join("\n"))),
+    changesetStep(
+      job,
+      `add-tool-${server}-${toolFile(tool)}`,
+      () => workspace.packageName(server),
+      `New ${String(raw.access)} tool \`${tool}\`: ${String(raw.description)}`,
+    ),
+    placeStep(job),
     ...(raw.install === false
       ? ["Next: pnpm contract:update and pnpm catalog"]
       : finishSteps(job, { install: false, contract: `${app}/mcp-contract.json` })),
