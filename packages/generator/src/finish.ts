@@ -23,7 +23,7 @@ export function finishSteps(job: Job, options: { install: boolean; contract: str
       return files.join(", ");
     });
   return [
-    ...(options.install ? [step("install", () => pnpm(["pnpm-lock.yaml"], "install"))] : []),
+    ...(options.install ? [step("install", () => pnpm(["pnpm-lock.yaml"], "install", "--prefer-offline"))] : []),
     step("contract", () => pnpm([options.contract], "contract:update")),
     step("catalog", () => pnpm(CATALOG_FILES, "catalog")),
   ];
