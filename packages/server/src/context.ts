@@ -1,6 +1,6 @@
 import type { Principal } from "@mcp-platform/auth";
 import type { Logger } from "pino";
-import type { CreateMessageRequest, CreateMessageResult, ElicitResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CreateMessageRequest, CreateMessageResult, ElicitRequestFormParams, LoggingLevel } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 
 /** What every handler (tool, resource, prompt) gets besides its input. */
@@ -15,10 +15,21 @@ export interface RequestContext {
   readonly log: Logger;
   /** Reports progress when the caller asked for it (`_meta.progressToken`); otherwise does nothing. */
   progress(progress: number, total?: number, message?: string): Promise<void>;
-  /** Sends an MCP log message (`notifications/message`) to the caller. */
-  notify(level: "debug" | "info" | "notice" | "warning" | "error", data: unknown): Promise<void>;
-  /** Asks the human behind the client for structured input (MCP elicitation, form mode). */
+  /** Sends an MCP log message (`notifications/message`) to the caller, unless below the level it set. */
+  notify(level: LoggingLevel, data: unknown, logger?: string): Promise<void>;
+  /**
+   * Asks the human behind the client for structured input (MCP elicitation, form mode). A zod
+   * schema validates the answer; a raw requested schema (enums with titles and the like) is sent
+   * as written and the answer returned unchecked.
+   */
   elicit<S extends z.ZodObject>(message: string, schema: S): Promise<Elicitation<z.output<S>>>;
+  elicit(message: string, schema: ElicitRequestFormParams["requestedSchema"]): Promise<Elicitation<Record<string, unknown>>>;
+  /**
+   * Closes the SSE stream of this call while it keeps running; the client reconnects and gets the
+   * result from the event store (SSE polling, for long calls behind proxies that cut idle streams).
+   * Only in stateful HTTP sessions; elsewhere it does nothing.
+   */
+  closeStream(): void;
   /**
    * For write tools with `undo`: what the undo handler will need to revert this action (the previous
    * state, say). Stored with the action record; survives restarts.
@@ -32,4 +43,3 @@ export type Elicitation<T> =
   | { action: "accept"; content: T }
   | { action: "decline" | "cancel"; content?: undefined };
 
-export type ElicitResultContent = ElicitResult["content"];

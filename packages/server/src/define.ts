@@ -7,8 +7,12 @@ import type {
 import type { z } from "zod";
 import type { AccessLevel, ToolHints } from "./access.js";
 import type { RequestContext } from "./context.js";
+import type { JsonSchemaInput } from "./json-schema-input.js";
 
 type InputShape = z.ZodObject;
+/** A tool's input: a zod object, or a JSON Schema taken as it is (`jsonSchemaInput`). */
+type ToolInput = InputShape | JsonSchemaInput;
+type InputOf<I extends ToolInput> = I extends InputShape ? z.output<I> : Record<string, unknown>;
 
 /** What a tool without an `output` schema returns: plain text or a full MCP result. */
 export type ToolContent = string | CallToolResult;
@@ -27,7 +31,7 @@ export interface Deprecation {
   reason: string;
 }
 
-export interface ToolDefinition<I extends InputShape = InputShape, O extends InputShape | undefined = undefined> {
+export interface ToolDefinition<I extends ToolInput = InputShape, O extends InputShape | undefined = undefined> {
   /** snake_case, unique within the server. */
   name: string;
   title?: string;
@@ -39,14 +43,14 @@ export interface ToolDefinition<I extends InputShape = InputShape, O extends Inp
   /** When given, the handler returns this shape and the kit sends it as `structuredContent`. */
   output?: O;
   handler: (
-    input: z.output<I>,
+    input: InputOf<I>,
     ctx: RequestContext,
   ) => Promise<O extends InputShape ? z.input<O> : ToolContent> | (O extends InputShape ? z.input<O> : ToolContent);
   /**
    * Write/destructive tools: describes what a call would do, without doing it. Shown to the human
    * who approves the call (elicitation message, or the plan of the two-step flow).
    */
-  plan?: (input: z.output<I>, ctx: RequestContext) => Promise<string> | string;
+  plan?: (input: InputOf<I>, ctx: RequestContext) => Promise<string> | string;
   /** Write/destructive tools: reverts one recorded action, given what the handler passed to `ctx.recordUndo`. */
   undo?: (action: UndoRequest, ctx: RequestContext) => Promise<string> | string;
 }
@@ -56,9 +60,9 @@ export interface UndoRequest {
   undoData: unknown;
 }
 
-export type AnyTool = ToolDefinition<InputShape, InputShape | undefined>;
+export type AnyTool = ToolDefinition<ToolInput, InputShape | undefined>;
 
-export function defineTool<I extends InputShape = z.ZodObject<Record<never, never>>, O extends InputShape | undefined = undefined>(
+export function defineTool<I extends ToolInput = z.ZodObject<Record<never, never>>, O extends InputShape | undefined = undefined>(
   tool: ToolDefinition<I, O>,
 ): ToolDefinition<I, O> {
   return tool;
@@ -80,6 +84,8 @@ interface ResourceMetadata {
 
 export interface ResourceDefinition extends ResourceMetadata {
   uri: string;
+  /** Clients may subscribe; announce changes with `resourceUpdated(server, uri)`. */
+  subscribable?: boolean;
   read: (ctx: RequestContext) => Promise<ResourceBody> | ResourceBody;
 }
 
@@ -164,7 +170,7 @@ export function defineServer<const S extends ServerDefinition>(server: S): S {
     if (tool.access === "read" && (tool.undo || tool.plan)) {
       throw new Error(`Tool "${tool.name}" is read-only: plan and undo apply to write and destructive tools`);
     }
-    if (tool.input?.shape && "approval_token" in tool.input.shape) {
+    if (tool.input && "shape" in tool.input && "approval_token" in tool.input.shape) {
       throw new Error(`Tool "${tool.name}": the input name approval_token is reserved by the kit`);
     }
   }

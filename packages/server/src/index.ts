@@ -25,3 +25,5 @@ export { packageVersion } from "./package-version.js";
 export { runServer, type RunOptions, type TelemetryLifecycle } from "./run.js";
 export { serve, type RunningServer, type ServeOptions } from "./serve.js";
 export { ToolError } from "./tool-error.js";
+export { jsonSchemaInput, type JsonSchemaInput } from "./json-schema-input.js";
+export { resourceUpdated } from "./resource-updates.js";

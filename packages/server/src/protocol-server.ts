@@ -11,10 +11,13 @@ import {
   ListResourceTemplatesRequestSchema,
   ListToolsRequestSchema,
   ReadResourceRequestSchema,
+  SubscribeRequestSchema,
+  UnsubscribeRequestSchema,
   type CallToolResult,
   type ServerCapabilities,
 } from "@modelcontextprotocol/sdk/types.js";
 import type { Logger } from "pino";
+import { ClientSession } from "./client-session.js";
 import type { ServerDefinition } from "./define.js";
 import { InFlight } from "./in-flight.js";
 import { createTrust, type Trust } from "./policy/trust.js";
@@ -22,6 +25,7 @@ import { LOCAL_PRINCIPAL, principalOf } from "./principal-of.js";
 import { PromptRegistry } from "./prompt-registry.js";
 import { requestContext, type SdkExtra } from "./request-context.js";
 import { ResourceRegistry } from "./resource-registry.js";
+import { onResourceUpdated } from "./resource-updates.js";
 
 const MAX_COMPLETIONS = 100;
 
@@ -31,6 +35,8 @@ export interface Connection {
   clientAddress?: string;
   /** Who calls when a request carries no authenticated principal (stdio: the local user). */
   principal?: Principal;
+  /** The server outlives one request (stdio, stateful session): it gets list-changed and resource-updated notifications. */
+  longLived?: boolean;
 }
 
 /**
@@ -58,8 +64,9 @@ export class ProtocolServerFactory {
     this.#prompts = new PromptRegistry(definition.prompts ?? []);
     this.#capabilities = {
       logging: {},
-      ...((definition.tools ?? []).length > 0 ? { tools: { listChanged: false } } : {}),
-      ...(this.#resources.isEmpty ? {} : { resources: { listChanged: false, subscribe: false } }),
+      // The tool list changes at run time when operators use the kill switch.
+      ...((definition.tools ?? []).length > 0 ? { tools: { listChanged: true } } : {}),
+      ...(this.#resources.isEmpty ? {} : { resources: { listChanged: false, subscribe: this.#resources.subscribable } }),
       ...(this.#prompts.isEmpty ? {} : { prompts: { listChanged: false } }),
       ...(this.#resources.isEmpty && this.#prompts.isEmpty ? {} : { completions: {} }),
     };
@@ -87,6 +94,8 @@ export class ProtocolServerFactory {
         },
         work,
       );
+    const session = new ClientSession(server);
+    if (connection.longLived) this.#notifyChanges(server);
     const fallback = connection.principal ?? LOCAL_PRINCIPAL;
     const principal = (extra: SdkExtra) => principalOf(extra.authInfo, fallback);
     if (this.#capabilities.tools) {
@@ -97,7 +106,7 @@ export class ProtocolServerFactory {
         traced(
           "tools/call",
           extra,
-          () => this.#callTool(server, request.params, extra, principal(extra)),
+          () => this.#callTool(session, request.params, extra, principal(extra)),
           request.params.name,
         ),
       );
@@ -113,7 +122,7 @@ export class ProtocolServerFactory {
         traced(
           "resources/read",
           extra,
-          () => this.#resources.read(request.params.uri, requestContext(extra, this.#logger, principal(extra))),
+          () => this.#resources.read(request.params.uri, requestContext(extra, this.#logger, principal(extra), session)),
           undefined,
           request.params.uri,
         ),
@@ -127,7 +136,7 @@ export class ProtocolServerFactory {
         traced(
           "prompts/get",
           extra,
-          () => this.#prompts.get(request.params.name, request.params.arguments, requestContext(extra, this.#logger, principal(extra))),
+          () => this.#prompts.get(request.params.name, request.params.arguments, requestContext(extra, this.#logger, principal(extra), session)),
           request.params.name,
         ),
       );
@@ -149,8 +158,26 @@ export class ProtocolServerFactory {
     return server;
   }
 
+  /** Kill-switch changes and resource updates reach clients that stay connected. */
+  #notifyChanges(server: Server): void {
+    const subscriptions = new Set<string>();
+    const unsubscribe = [
+      this.trust.killSwitch.onChange(() => void server.sendToolListChanged().catch(() => undefined)),
+      onResourceUpdated(this.definition, (uri) => {
+        if (subscriptions.has(uri)) void server.sendResourceUpdated({ uri }).catch(() => undefined);
+      }),
+    ];
+    if (this.#resources.subscribable) {
+      server.setRequestHandler(SubscribeRequestSchema, ({ params }) => (subscriptions.add(params.uri), {}));
+      server.setRequestHandler(UnsubscribeRequestSchema, ({ params }) => (subscriptions.delete(params.uri), {}));
+    }
+    server.onclose = () => {
+      for (const stop of unsubscribe) stop();
+    };
+  }
+
   #callTool(
-    server: Server,
+    session: ClientSession,
     params: { name: string; arguments?: Record<string, unknown>; _meta?: Record<string, unknown> },
     extra: SdkExtra,
     principal: Principal,
@@ -162,8 +189,8 @@ export class ProtocolServerFactory {
         args: params.arguments,
         meta: params._meta,
         principal,
-        canElicit: supportsFormElicitation(server),
-        ctx: (undo) => requestContext(extra, log, principal, undo),
+        canElicit: supportsFormElicitation(session),
+        ctx: (undo) => requestContext(extra, log, principal, session, undo),
       }),
     );
   }
@@ -175,7 +202,7 @@ function header(extra: SdkExtra, name: string): string | undefined {
 }
 
 /** Form elicitation: declared as `{ form: {} }`, or as `{}` by clients from before URL mode existed. */
-function supportsFormElicitation(server: Server): boolean {
-  const elicitation = server.getClientCapabilities()?.elicitation as { form?: object; url?: object } | undefined;
+function supportsFormElicitation(session: ClientSession): boolean {
+  const elicitation = session.capabilities?.elicitation as { form?: object; url?: object } | undefined;
   return elicitation !== undefined && (elicitation.form !== undefined || elicitation.url === undefined);
 }

@@ -5,12 +5,15 @@ import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/proto
 import {
   CreateMessageResultSchema,
   ElicitResultSchema,
+  type ElicitRequestFormParams,
   type ServerNotification,
   type ServerRequest,
 } from "@modelcontextprotocol/sdk/types.js";
-import type { z } from "zod";
+import { z } from "zod";
+import type { ClientSession } from "./client-session.js";
 import type { Elicitation, RequestContext } from "./context.js";
 import { jsonSchemaOf } from "./json-schema.js";
+import { ToolError } from "./tool-error.js";
 
 export type SdkExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
@@ -18,7 +21,13 @@ export type SdkExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
  * Wraps the SDK's per-request extras in the kit's handler context. Notifications and requests go on
  * the stream of the request being answered, so they reach the caller in stateless HTTP too.
  */
-export function requestContext(extra: SdkExtra, logger: Logger, principal: Principal, undo: { data?: unknown } = {}): RequestContext {
+export function requestContext(
+  extra: SdkExtra,
+  logger: Logger,
+  principal: Principal,
+  session: ClientSession | undefined,
+  undo: { data?: unknown } = {},
+): RequestContext {
   const progressToken = extra._meta?.progressToken;
   return {
     signal: extra.signal,
@@ -36,22 +45,24 @@ export function requestContext(extra: SdkExtra, logger: Logger, principal: Princ
         params: { progressToken, progress, total, message },
       });
     },
-    async notify(level, data) {
-      await extra.sendNotification({ method: "notifications/message", params: { level, data } });
+    async notify(level, data, loggerName) {
+      if (session && !session.wants(level)) return;
+      await extra.sendNotification({ method: "notifications/message", params: { level, data, ...(loggerName ? { logger: loggerName } : {}) } });
     },
-    async elicit<S extends z.ZodObject>(message: string, schema: S): Promise<Elicitation<z.output<S>>> {
-      const result = await extra.sendRequest(
-        {
-          method: "elicitation/create",
-          params: { mode: "form", message, requestedSchema: jsonSchemaOf(schema) as never },
-        },
-        ElicitResultSchema,
-      );
+    async elicit(message: string, schema: z.ZodObject | ElicitRequestFormParams["requestedSchema"]): Promise<Elicitation<never>> {
+      if (session && !session.capabilities?.elicitation) throw new ToolError("This client does not support elicitation");
+      const zod = schema instanceof z.ZodObject ? schema : undefined;
+      const requestedSchema = zod ? (jsonSchemaOf(zod) as ElicitRequestFormParams["requestedSchema"]) : (schema as ElicitRequestFormParams["requestedSchema"]);
+      const result = await extra.sendRequest({ method: "elicitation/create", params: { mode: "form", message, requestedSchema } }, ElicitResultSchema);
       if (result.action !== "accept") return { action: result.action };
-      return { action: "accept", content: schema.parse(result.content ?? {}) };
+      return { action: "accept", content: (zod ? zod.parse(result.content ?? {}) : (result.content ?? {})) as never };
     },
     async sample(params) {
+      if (session && !session.capabilities?.sampling) throw new ToolError("This client does not support sampling");
       return extra.sendRequest({ method: "sampling/createMessage", params }, CreateMessageResultSchema);
+    },
+    closeStream() {
+      extra.closeSSEStream?.();
     },
   };
 }

@@ -16,7 +16,7 @@ export class ResourceRegistry {
   constructor(resources: readonly ResourceDefinition[], templates: readonly ResourceTemplateDefinition[]) {
     this.#byUri = new Map(resources.map((r) => [r.uri, r]));
     this.#templates = templates.map((definition) => ({ definition, matcher: new UriTemplate(definition.uriTemplate) }));
-    this.staticList = resources.map(({ read: _read, ...metadata }) => metadata);
+    this.staticList = resources.map(({ read: _read, subscribable: _subscribable, ...metadata }) => metadata);
     this.templateList = templates.map(({ uriTemplate, name, title, description, mimeType }) => ({
       uriTemplate,
       name,
@@ -24,6 +24,10 @@ export class ResourceRegistry {
       ...(description === undefined ? {} : { description }),
       ...(mimeType === undefined ? {} : { mimeType }),
     }));
+  }
+
+  get subscribable(): boolean {
+    return [...this.#byUri.values()].some((resource) => resource.subscribable);
   }
 
   get isEmpty(): boolean {

@@ -38,7 +38,7 @@ export async function serve(definition: ServerDefinition, options: ServeOptions 
   const base = { version: definition.version };
 
   if (config.MCP_TRANSPORT === "stdio") {
-    const server = factory.create({ transport: "pipe" });
+    const server = factory.create({ transport: "pipe", longLived: true });
     const startedAt = performance.now();
     await server.connect(new StdioServerTransport());
     logger.info({ ...base, transport: "stdio" }, "serving MCP over stdio");

@@ -5,6 +5,7 @@ import { annotationsFor } from "./access.js";
 import type { RequestContext } from "./context.js";
 import type { AnyTool, ToolContent } from "./define.js";
 import { EMPTY_OBJECT_SCHEMA, jsonSchemaOf } from "./json-schema.js";
+import { isJsonSchemaInput, validateJsonSchemaInput } from "./json-schema-input.js";
 import { APPROVAL_TOKEN_ARGUMENT } from "./policy/approval-argument.js";
 import { DEPRECATION_META_KEY, deprecationNotice } from "./policy/deprecation.js";
 import { errorReference } from "./request-context.js";
@@ -15,7 +16,7 @@ import { ToolError } from "./tool-error.js";
  * notice and record when deprecated, and the kit's optional approval argument on write tools.
  */
 export function toolListEntry(tool: AnyTool): Tool {
-  let inputSchema = tool.input ? jsonSchemaOf(tool.input) : EMPTY_OBJECT_SCHEMA;
+  let inputSchema = !tool.input ? EMPTY_OBJECT_SCHEMA : isJsonSchemaInput(tool.input) ? tool.input.schema : jsonSchemaOf(tool.input);
   if (tool.access !== "read") {
     const properties = (inputSchema.properties ?? {}) as Record<string, unknown>;
     inputSchema = { ...inputSchema, properties: { ...properties, [APPROVAL_TOKEN_ARGUMENT]: APPROVAL_TOKEN_SCHEMA } };
@@ -39,6 +40,11 @@ const APPROVAL_TOKEN_SCHEMA = {
 export type ParsedArguments = { ok: true; input: Record<string, unknown> } | { ok: false; result: CallToolResult };
 
 export function parseToolArguments(tool: AnyTool, args: Record<string, unknown>): ParsedArguments {
+  if (isJsonSchemaInput(tool.input)) {
+    const checked = validateJsonSchemaInput(tool.input, args);
+    if (checked.ok) return { ok: true, input: args };
+    return { ok: false, result: errorResult(`Invalid arguments for tool ${tool.name}: ${checked.message}`) };
+  }
   const parsed = (tool.input ?? z.object({})).safeParse(args);
   if (parsed.success) return { ok: true, input: parsed.data };
   return { ok: false, result: errorResult(`Invalid arguments for tool ${tool.name}: ${z.prettifyError(parsed.error)}`) };

@@ -8,7 +8,11 @@ import { authInfoFor } from "../principal-of.js";
 import type { Connection, ProtocolServerFactory } from "../protocol-server.js";
 import { sendJsonRpcError, JSON_RPC } from "./responses.js";
 import type { SessionStore } from "./session-store.js";
+import { MemoryEventStore } from "./memory-event-store.js";
 import { sendWebResponse, toWebRequest } from "./web-adapter.js";
+
+/** How long a client waits before reconnecting a cut SSE stream (sent in the stream's priming event). */
+const SSE_RETRY_MS = 1000;
 
 /**
  * Stateless mode: every POST gets a fresh SDK server and transport (built cheaply from the
@@ -55,7 +59,7 @@ export async function handleStateful(
     }
     transport = session.transport;
   } else if (req.method === "POST" && isInitializeRequest(body)) {
-    transport = await openSession(factory.create(connectionOf(req)), sessions, principal.subject);
+    transport = await openSession(factory.create({ ...connectionOf(req), longLived: true }), sessions, principal.subject);
   } else {
     sendJsonRpcError(res, 400, JSON_RPC.serverError, "Bad request: send initialize first, then the Mcp-Session-Id header");
     return;
@@ -68,6 +72,8 @@ export async function handleStateful(
 async function openSession(server: Server, sessions: SessionStore, subject: string): Promise<WebStandardStreamableHTTPServerTransport> {
   const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
     sessionIdGenerator: randomUUID,
+    eventStore: new MemoryEventStore(),
+    retryInterval: SSE_RETRY_MS,
     onsessioninitialized: (id) => sessions.add(id, server, transport, subject),
     onsessionclosed: (id) => sessions.delete(id),
   });

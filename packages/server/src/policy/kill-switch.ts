@@ -11,6 +11,7 @@ export class KillSwitch {
   readonly #file: string | undefined;
   /** Bumped on every change, so cached tool lists know when to recompute. */
   version = 0;
+  readonly #listeners = new Set<() => void>();
 
   constructor(disabled: readonly string[], file: string | undefined, logger: Logger) {
     this.#fromEnvironment = new Set(disabled);
@@ -21,10 +22,17 @@ export class KillSwitch {
       if (sameSet(next, this.#fromFile)) return;
       this.#fromFile = next;
       this.version++;
+      for (const listener of this.#listeners) listener();
       logger.warn({ audit: true, decision: "kill_switch", disabled: [...this.disabled] }, "kill switch changed");
     };
     reload();
     watchFile(file, { interval: 500, persistent: false }, reload);
+  }
+
+  /** Calls `listener` after each change; returns the function that stops it. */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   isDisabled(tool: string): boolean {

@@ -23,6 +23,7 @@ export interface TrustOptions {
 /** Everything behind the trust boundary of one server process, built once at start. */
 export interface Trust {
   gate: ToolGate;
+  killSwitch: KillSwitch;
   scopes: ScopePolicy;
   store: ActionStore;
   close(): Promise<void>;
@@ -51,6 +52,7 @@ export function createTrust(definition: ServerDefinition, logger: Logger, option
   });
   return {
     gate,
+    killSwitch,
     scopes,
     store,
     async close() {
