@@ -12,8 +12,9 @@ export function placeStep(job: Job): StepConfig {
 }
 
 /**
- * After the files are in place: install (a new server's dependencies), then the contract tool and
- * the catalog (which also writes the CODEOWNERS line). A failure undoes the whole run.
+ * After the files are in place: install (a new server's dependencies; the lockfile must change, also
+ * where CI would freeze it), then the contract tool and the catalog (which also writes the CODEOWNERS
+ * line). A failure undoes the whole run.
  */
 export function finishSteps(job: Job, options: { install: boolean; contract: string }): StepConfig[] {
   const pnpm = (files: readonly string[], ...args: string[]) =>
@@ -23,7 +24,7 @@ export function finishSteps(job: Job, options: { install: boolean; contract: str
       return files.join(", ");
     });
   return [
-    ...(options.install ? [step("install", () => pnpm(["pnpm-lock.yaml"], "install", "--prefer-offline"))] : []),
+    ...(options.install ? [step("install", () => pnpm(["pnpm-lock.yaml"], "install", "--prefer-offline", "--no-frozen-lockfile"))] : []),
     step("contract", () => pnpm([options.contract], "contract:update")),
     step("catalog", () => pnpm(CATALOG_FILES, "catalog")),
   ];
