@@ -32,15 +32,14 @@ export function serverGenerator(workspace: Workspace): PlopGeneratorConfig {
 function serverActions(workspace: Workspace, raw: Answers): ActionType[] {
   const job = new Job(workspace.root);
   const name = String(raw.name);
-  const access = ACCESS_LEVELS.includes(raw.access as AccessLevel) ? (raw.access as AccessLevel) : "read";
   const app = `apps/${name}`;
   return [
     step("check", () => `${app}, owned by ${parseServerAnswers(workspace, raw).owner}`),
     render(job, "server", app),
     render(job, "tool", `${app}/src/tools`, {
       toolName: raw.tool,
-      toolAccess: access,
-      toolDescription: defaultToolDescription(name, access),
+      toolAccess: raw.access,
+      toolDescription: defaultToolDescription(name, String(raw.access)),
     }),
     changesetStep(
       job,
