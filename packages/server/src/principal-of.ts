@@ -12,14 +12,19 @@ export const ANONYMOUS_PRINCIPAL: Principal = { kind: "anonymous", subject: "ano
  * The SDK carries per-request auth as `AuthInfo`; the kit passes its principal inside it and
  * withholds the token itself, so no handler can forward it to another service.
  */
-export function authInfoFor(principal: Principal): AuthInfo {
+export function authInfoFor(principal: Principal, clientAddress?: string): AuthInfo {
   return {
     token: "[withheld]",
     clientId: principal.clientId ?? "",
     scopes: [...principal.scopes],
     ...(principal.expiresAt ? { expiresAt: principal.expiresAt } : {}),
-    extra: { principal },
+    extra: { principal, clientAddress },
   };
+}
+
+/** The caller's address for this request: pooled servers serve many callers, so it travels with the request. */
+export function clientAddressOf(authInfo: AuthInfo | undefined, fallback: string | undefined): string | undefined {
+  return (authInfo?.extra?.clientAddress as string | undefined) ?? fallback;
 }
 
 export function principalOf(authInfo: AuthInfo | undefined, fallback: Principal): Principal {

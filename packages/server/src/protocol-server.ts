@@ -21,7 +21,7 @@ import { ClientSession } from "./client-session.js";
 import type { ServerDefinition } from "./define.js";
 import { InFlight } from "./in-flight.js";
 import { createTrust, type Trust } from "./policy/trust.js";
-import { LOCAL_PRINCIPAL, principalOf } from "./principal-of.js";
+import { clientAddressOf, LOCAL_PRINCIPAL, principalOf } from "./principal-of.js";
 import { PromptRegistry } from "./prompt-registry.js";
 import { requestContext, type SdkExtra } from "./request-context.js";
 import { ResourceRegistry } from "./resource-registry.js";
@@ -88,7 +88,7 @@ export class ProtocolServerFactory {
           sessionId: extra.sessionId,
           protocolVersion: header(extra, "mcp-protocol-version"),
           transport: connection.transport,
-          clientAddress: connection.clientAddress,
+          clientAddress: clientAddressOf(extra.authInfo, connection.clientAddress),
           meta: extra._meta,
           headers: extra.requestInfo?.headers,
         },
@@ -182,7 +182,7 @@ export class ProtocolServerFactory {
     extra: SdkExtra,
     principal: Principal,
   ): Promise<CallToolResult> {
-    const log = this.#logger.child({ tool: params.name, requestId: extra.requestId });
+    const log = this.#logger;
     return this.inFlight.track(() =>
       this.trust.gate.call({
         name: params.name,

@@ -29,12 +29,16 @@ export function requestContext(
   undo: { data?: unknown } = {},
 ): RequestContext {
   const progressToken = extra._meta?.progressToken;
+  let log: Logger | undefined;
   return {
     signal: extra.signal,
     requestId: extra.requestId,
     sessionId: extra.sessionId,
     principal,
-    log: logger,
+    // A child logger compiles its bindings and redaction: made only for handlers that log.
+    get log() {
+      return (log ??= logger.child({ requestId: extra.requestId, subject: principal.subject }));
+    },
     recordUndo(data) {
       undo.data = data;
     },

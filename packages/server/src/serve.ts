@@ -1,6 +1,5 @@
 import { join } from "node:path";
 import { platformHome, recordSessionEnd } from "@mcp-platform/telemetry";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import type { Logger } from "pino";
 import { isLoopback, loadConfig, type RuntimeConfig } from "./config.js";
 import type { ServerDefinition } from "./define.js";
@@ -40,6 +39,7 @@ export async function serve(definition: ServerDefinition, options: ServeOptions 
   if (config.MCP_TRANSPORT === "stdio") {
     const server = factory.create({ transport: "pipe", longLived: true });
     const startedAt = performance.now();
+    const { StdioServerTransport } = await import("@modelcontextprotocol/sdk/server/stdio.js");
     await server.connect(new StdioServerTransport());
     logger.info({ ...base, transport: "stdio" }, "serving MCP over stdio");
     return {

@@ -55,18 +55,18 @@ export function parseToolArguments(tool: AnyTool, args: Record<string, unknown>)
  * tool's own schema become `isError` results, so one bad call cannot take the server down. Only
  * `ToolError` messages reach the caller verbatim.
  */
-export async function executeTool(tool: AnyTool, input: Record<string, unknown>, ctx: RequestContext, log: Logger): Promise<CallToolResult> {
+export async function executeTool(tool: AnyTool, input: Record<string, unknown>, ctx: RequestContext): Promise<CallToolResult> {
   let returned: unknown;
   try {
     returned = await tool.handler(input, ctx);
   } catch (error) {
-    return handlerError(tool.name, error, log);
+    return handlerError(tool.name, error, ctx.log);
   }
   if (!tool.output) return toolContent(returned as ToolContent);
   const output = tool.output.safeParse(returned);
   if (!output.success) {
     const reference = errorReference();
-    log.error({ tool: tool.name, reference, issues: output.error.issues }, "tool output does not match its schema");
+    ctx.log.error({ tool: tool.name, reference, issues: output.error.issues }, "tool output does not match its schema");
     return errorResult(`Tool ${tool.name} returned an invalid result (reference ${reference}).`);
   }
   return { content: [{ type: "text", text: JSON.stringify(output.data) }], structuredContent: output.data };

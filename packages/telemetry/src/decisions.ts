@@ -11,9 +11,10 @@ export type ApprovalDecision = "requested" | "granted" | "denied";
  * outcome counters, so "what did the platform decide" is answerable from either signal.
  */
 export const decisions = {
-  authorization(attributes: Attributes, span: Span | undefined = trace.getActiveSpan()): void {
+  /** Routine decisions (an allowed read) go on the span as attributes only; the rest also as an event. */
+  authorization(attributes: Attributes, routine = false, span: Span | undefined = trace.getActiveSpan()): void {
     span?.setAttributes(attributes);
-    span?.addEvent(PLATFORM_EVENT.authorization, attributes);
+    if (!routine) span?.addEvent(PLATFORM_EVENT.authorization, attributes);
   },
   /** Opt-in only: a tool's arguments or result, with secret-looking keys redacted. */
   toolPayload(kind: "arguments" | "result", value: unknown, span: Span | undefined = trace.getActiveSpan()): void {

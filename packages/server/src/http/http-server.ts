@@ -10,7 +10,10 @@ import type { ProtocolServerFactory } from "../protocol-server.js";
 import { readJsonBody } from "./body.js";
 import { hostAllowed, originAllowed } from "./guards.js";
 import { HttpAuth } from "./http-auth.js";
+import { fastPathRequest } from "./json-rpc-request.js";
 import { handleStateful, handleStateless } from "./mcp-endpoint.js";
+import { handlePooled } from "./pooled-endpoint.js";
+import { ServerPool } from "./server-pool.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { JSON_RPC, sendJson, sendJsonRpcError } from "./responses.js";
 import { missingScope } from "./scope-precheck.js";
@@ -39,6 +42,7 @@ export function createHttpServer(
     ? new HttpAuth(config, definition.title ?? definition.name, trust.scopes, new Audit(definition.name, logger, trust.store))
     : undefined;
   const limiter = new RateLimiter(config.MCP_RATE_LIMIT_PER_MINUTE);
+  const pool = sessions ? undefined : new ServerPool(() => factory.create({ transport: "tcp" }));
   let started = false;
   let draining = false;
   void readyWhen.finally(() => (started = true));
@@ -94,8 +98,10 @@ export function createHttpServer(
         return;
       }
     }
-    if (sessions) await handleStateful(factory, sessions, req, res, body, principal);
-    else await handleStateless(factory, req, res, body, principal);
+    if (sessions) return handleStateful(factory, sessions, req, res, body, principal);
+    const request = req.method === "POST" ? fastPathRequest(body) : undefined;
+    if (pool && request) return handlePooled(pool, req, res, request, principal);
+    await handleStateless(factory, req, res, body, principal);
   }
 
   function tooLarge(res: ServerResponse): void {
@@ -143,6 +149,7 @@ export function createHttpServer(
       server.closeIdleConnections();
       const completed = await inFlight.idle(timeoutMs);
       await sessions?.closeAll();
+      pool?.close();
       server.closeAllConnections();
       return { completed };
     },

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import type { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import type { Principal } from "@mcp-platform/auth";
 import { authInfoFor } from "../principal-of.js";
@@ -32,7 +32,7 @@ export async function handleStateless(
     return;
   }
   const server = factory.create(connectionOf(req));
-  const transport = new WebStandardStreamableHTTPServerTransport({ enableJsonResponse: !wantsStream(body) });
+  const transport = new (await webTransport())({ enableJsonResponse: !wantsStream(body) });
   res.once("close", () => void server.close().catch(() => undefined));
   await server.connect(transport);
   const response = await transport.handleRequest(toWebRequest(req), { parsedBody: body, authInfo: authInfoFor(principal) });
@@ -70,7 +70,8 @@ export async function handleStateful(
 }
 
 async function openSession(server: Server, sessions: SessionStore, subject: string): Promise<WebStandardStreamableHTTPServerTransport> {
-  const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
+  const Transport = await webTransport();
+  const transport: WebStandardStreamableHTTPServerTransport = new Transport({
     sessionIdGenerator: randomUUID,
     eventStore: new MemoryEventStore(),
     retryInterval: SSE_RETRY_MS,
@@ -79,6 +80,14 @@ async function openSession(server: Server, sessions: SessionStore, subject: stri
   });
   await server.connect(transport);
   return transport;
+}
+
+/**
+ * The SDK's own HTTP transport, loaded on first use: the common stateless call never needs it
+ * (the pooled fast path serves it), so a cold start does not pay for it.
+ */
+async function webTransport(): Promise<typeof WebStandardStreamableHTTPServerTransport> {
+  return (await import("@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js")).WebStandardStreamableHTTPServerTransport;
 }
 
 function connectionOf(req: IncomingMessage): Connection {

@@ -91,13 +91,16 @@ export class ToolGate {
     const { principal } = call;
     const { scopes, killSwitch, audit } = this.#parts;
     const allowed = scopes.allows(principal, tool.access);
-    decisions.authorization({
-      [PLATFORM_ATTR.principalSubject]: principal.subject,
-      ...(principal.clientId ? { [PLATFORM_ATTR.principalClientId]: principal.clientId } : {}),
-      [PLATFORM_ATTR.toolAccess]: tool.access,
-      [PLATFORM_ATTR.scopeRequired]: scopes.required(tool.access),
-      [PLATFORM_ATTR.scopeGranted]: allowed,
-    });
+    decisions.authorization(
+      {
+        [PLATFORM_ATTR.principalSubject]: principal.subject,
+        ...(principal.clientId ? { [PLATFORM_ATTR.principalClientId]: principal.clientId } : {}),
+        [PLATFORM_ATTR.toolAccess]: tool.access,
+        [PLATFORM_ATTR.scopeRequired]: scopes.required(tool.access),
+        [PLATFORM_ATTR.scopeGranted]: allowed,
+      },
+      allowed && tool.access === "read",
+    );
     audit.record(principal, { decision: "scope", outcome: allowed ? "allowed" : "denied", tool: tool.name }, allowed && tool.access === "read");
     if (!allowed) return this.#refused(tool, `Forbidden: ${tool.name} needs scope ${scopes.required(tool.access)}.`);
     if (killSwitch.isDisabled(tool.name)) {
@@ -128,8 +131,7 @@ export class ToolGate {
       const approval = await this.#parts.approvals.decide({ tool: tool.name, args, token, principal: call.principal, plan, canElicit: call.canElicit, ctx });
       if (!approval.approved) return this.#outcome(tool, approval.result, "approval_pending");
     }
-    const log = this.#parts.logger.child({ tool: tool.name, subject: call.principal.subject });
-    const result = await executeTool(tool, parsed.input, ctx, log);
+    const result = await executeTool(tool, parsed.input, ctx);
     if (this.#parts.recordToolPayloads) decisions.toolPayload("result", result);
     if (acts && !result.isError) await this.#recordAction(tool, call.principal, args, result, undo);
     if (tool.name === UNDO_TOOL && !result.isError) decisions.undo(tool.name, String(parsed.input.action_id));

@@ -1,5 +1,6 @@
 import { createRequire, syncBuiltinESMExports } from "node:module";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { diag, DiagLogLevel, type Attributes } from "@opentelemetry/api";
 import { diagLogLevelFromString } from "@opentelemetry/core";
 import { telemetryDirectory } from "../platform-home.js";
@@ -21,17 +22,21 @@ export interface Telemetry {
 }
 
 const DEFAULT_FILE_MAX_BYTES = 10 * 1024 * 1024;
+const SDK_START_DELAY_MS = 50;
 
 /**
  * Starts OpenTelemetry for an app's entry point. The SDK loads in the background so that the
- * first request is not held up (its module graph costs ~200 ms); `ready` tells when it is in place.
+ * first request is not held up (its module graph costs ~200 ms); `ready` tells when it is in place,
+ * and `/readyz` waits for it. Requests answered before then are not traced.
  * Only the instrumentations the kit needs are loaded: outbound `fetch`/undici and `http` calls
  * of handlers, which become children of the tool span.
  */
 export function startTelemetry(service: TelemetryService, env: NodeJS.ProcessEnv = process.env): Telemetry {
   const mode = telemetryMode(env, env.MCP_TRANSPORT ?? "stdio");
   if (mode === "disabled") return { mode, ready: Promise.resolve(), shutdown: () => Promise.resolve() };
-  const started = startSdk(service, mode, env);
+  // Load the SDK just after the server is up rather than while it starts: on a busy core its
+  // module graph would otherwise delay the first answer by a few hundred milliseconds.
+  const started = sleep(SDK_START_DELAY_MS).then(() => startSdk(service, mode, env));
   return {
     mode,
     ready: started.then(() => undefined),

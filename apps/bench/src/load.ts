@@ -1,0 +1,60 @@
+import { Pool } from "undici";
+
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  latenciesMs: number[];
+}
+
+export interface LoadOptions {
+  url: string;
+  concurrency: number;
+  durationMs: number;
+  headers?: Record<string, string>;
+}
+
+/**
+ * A keep-alive load client (undici, one connection per caller): `concurrency` callers each send one
+ * `tools/call echo` after another for the duration, and every reply is checked (status, JSON-RPC
+ * id, the echoed text that only this request carried), so crossed or wrong replies count as
+ * errors, never as throughput.
+ */
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const target = new URL(options.url);
+  const pool = new Pool(target.origin, { connections: options.concurrency, pipelining: 1 });
+  const headers = {
+    "content-type": "application/json",
+    accept: "application/json, text/event-stream",
+    "mcp-protocol-version": "2025-11-25",
+    ...options.headers,
+  };
+  const latenciesMs: number[] = [];
+  let errors = 0;
+  let sequence = 0;
+  const started = performance.now();
+  const deadline = started + options.durationMs;
+  const caller = async () => {
+    while (performance.now() < deadline) {
+      const id = ++sequence;
+      const sent = performance.now();
+      const ok = await call(pool, target.pathname, headers, id).catch(() => false);
+      if (ok) latenciesMs.push(performance.now() - sent);
+      else errors++;
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, caller));
+  await pool.close();
+  return { requests: latenciesMs.length, errors, seconds: (performance.now() - started) / 1000, latenciesMs };
+}
+
+async function call(pool: Pool, path: string, headers: Record<string, string>, id: number): Promise<boolean> {
+  const text = `hello-${id}`;
+  const body = `{"jsonrpc":"2.0","id":${id},"method":"tools/call","params":{"name":"echo","arguments":{"text":"${text}"}}}`;
+  const response = await pool.request({ path, method: "POST", headers, body });
+  const raw = await response.body.text();
+  if (response.statusCode !== 200) return false;
+  const json = raw.startsWith("{") ? raw : (/^data: (.*)$/m.exec(raw)?.[1] ?? "{}");
+  const reply = JSON.parse(json) as { id?: number; result?: { content?: { text?: string }[] } };
+  return reply.id === id && reply.result?.content?.[0]?.text === `echo: ${text}`;
+}

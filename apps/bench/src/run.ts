@@ -1,0 +1,94 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { mintDevToken, startDevIssuer } from "@mcp-platform/auth/dev-issuer";
+import { contenders } from "./contenders.js";
+import { runLoad } from "./load.js";
+import { emptyMeasurements, type Measurements } from "./measurements.js";
+import { startOtlpSink } from "./otlp-sink.js";
+import { cpuSeconds, peakRssMiB } from "./process-stats.js";
+import { renderReport } from "./report.js";
+import { spawnServer } from "./spawn-server.js";
+import { percentile } from "./stats.js";
+import { stdioCallsPerSecond } from "./stdio-rate.js";
+
+const quick = process.argv.includes("--quick");
+const rounds = quick ? 1 : 3;
+const durationMs = quick ? 2000 : 5000;
+const warmupMs = quick ? 500 : 1500;
+const concurrencies = [1, 32];
+const pinned = hasTaskset();
+if (pinned) execFileSync("taskset", ["-cp", "1", String(process.pid)], { stdio: "ignore" });
+
+const home = mkdtempSync(join(tmpdir(), "mcp-bench-"));
+const issuer = await startDevIssuer({ home });
+const sink = await startOtlpSink();
+const kit = {
+  issuer: issuer.issuer,
+  home,
+  otlpEndpoint: sink.endpoint,
+  token: (audience: string) => mintDevToken({ home, issuer: issuer.issuer, audience, scopes: ["bench:read"], subject: "bench" }),
+};
+const all = contenders(kit);
+const results: Record<string, Measurements> = Object.fromEntries(all.map((c) => [c.name, emptyMeasurements(c.label, concurrencies)]));
+
+for (let round = 0; round < rounds; round++) {
+  // Alternate the order, so drift over the run does not favour whoever goes first.
+  const order = round % 2 === 0 ? all : [...all].reverse();
+  for (const contender of order) {
+    const server = await spawnServer(contender.entry, contender.setup, pinned ? 0 : undefined);
+    const pid = server.child.pid!;
+    const measured = results[contender.name]!;
+    measured.coldStartMs.push(server.coldStartMs);
+    for (const concurrency of concurrencies) {
+      await runLoad({ url: server.url, concurrency, durationMs: warmupMs, headers: server.headers });
+      const cpuBefore = cpuSeconds(pid);
+      const load = await runLoad({ url: server.url, concurrency, durationMs, headers: server.headers });
+      const cpuUsed = cpuSeconds(pid) - cpuBefore;
+      measured.reqPerSecond[concurrency]!.push(load.requests / load.seconds);
+      measured.p50Ms[concurrency]!.push(percentile(load.latenciesMs, 50));
+      measured.p99Ms[concurrency]!.push(percentile(load.latenciesMs, 99));
+      measured.cpuMicrosPerCall[concurrency]!.push((cpuUsed / load.requests) * 1e6);
+      measured.errors += load.errors;
+      process.stderr.write(`round ${round + 1} ${contender.name} c=${concurrency}: ${(load.requests / load.seconds).toFixed(0)} req/s, ${load.errors} errors\n`);
+    }
+    measured.peakRssMiB.push(peakRssMiB(pid));
+    await server.stop();
+  }
+}
+
+const kitEntry = all.find((c) => c.name === "kit")!.entry;
+const stdioRate = await stdioCallsPerSecond(kitEntry, { MCP_PLATFORM_HOME: home, OTEL_SDK_DISABLED: "true", LOG_LEVEL: "warn" }, quick ? 500 : 3000);
+issuer.close().catch(() => undefined);
+sink.close();
+
+const report = renderReport({
+  command: `pnpm bench${quick ? " --quick" : ""}`,
+  rounds,
+  durationMs,
+  concurrencies,
+  results,
+  stdioCallsPerSecond: stdioRate,
+  versions: versions(),
+});
+process.stdout.write(`${report}\n`);
+if (!quick) writeFileSync(fileURLToPath(new URL("../RESULTS.md", import.meta.url)), report);
+const errors = Object.values(results).reduce((sum, m) => sum + m.errors, 0);
+process.exitCode = errors > 0 ? 1 : 0;
+
+function hasTaskset(): boolean {
+  try {
+    execFileSync("taskset", ["-V"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function versions(): Record<string, string> {
+  const version = (name: string) =>
+    (JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), "utf8")) as { version: string }).version;
+  return { "@modelcontextprotocol/sdk": version("@modelcontextprotocol/sdk"), fastmcp: version("fastmcp"), "@opentelemetry/sdk-node": "0.301.0" };
+}
