@@ -1,6 +1,5 @@
 import { createRequire, syncBuiltinESMExports } from "node:module";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { diag, DiagLogLevel, type Attributes } from "@opentelemetry/api";
 import { diagLogLevelFromString } from "@opentelemetry/core";
 import { telemetryDirectory } from "../platform-home.js";
@@ -15,6 +14,8 @@ export interface TelemetryService {
 
 export interface Telemetry {
   readonly mode: TelemetryMode;
+  /** Loads and registers the SDK (idempotent). The runtime calls it once the server listens. */
+  start(): void;
   /** Settles once the SDK is registered; the server reports ready only then. */
   readonly ready: Promise<void>;
   /** Flushes pending spans and metrics, waiting at most `timeoutMs`. */
@@ -22,25 +23,26 @@ export interface Telemetry {
 }
 
 const DEFAULT_FILE_MAX_BYTES = 10 * 1024 * 1024;
-const SDK_START_DELAY_MS = 50;
 
 /**
- * Starts OpenTelemetry for an app's entry point. The SDK loads in the background so that the
- * first request is not held up (its module graph costs ~200 ms); `ready` tells when it is in place,
- * and `/readyz` waits for it. Requests answered before then are not traced.
+ * OpenTelemetry for an app's entry point. The configuration is checked now; the SDK itself loads
+ * when `start()` is called, which the runtime does once the server listens, so that its module
+ * graph (~200 ms of CPU) never delays the first answer. `ready` tells when it is in place, and
+ * `/readyz` waits for it; requests answered before then are not traced.
  * Only the instrumentations the kit needs are loaded: outbound `fetch`/undici and `http` calls
  * of handlers, which become children of the tool span.
  */
 export function startTelemetry(service: TelemetryService, env: NodeJS.ProcessEnv = process.env): Telemetry {
   const mode = telemetryMode(env, env.MCP_TRANSPORT ?? "stdio");
-  if (mode === "disabled") return { mode, ready: Promise.resolve(), shutdown: () => Promise.resolve() };
-  // Load the SDK just after the server is up rather than while it starts: on a busy core its
-  // module graph would otherwise delay the first answer by a few hundred milliseconds.
-  const started = sleep(SDK_START_DELAY_MS).then(() => startSdk(service, mode, env));
+  if (mode === "disabled") return { mode, start: () => undefined, ready: Promise.resolve(), shutdown: () => Promise.resolve() };
+  let begin: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => (begin = resolve)).then(() => startSdk(service, mode, env));
   return {
     mode,
+    start: () => begin(),
     ready: started.then(() => undefined),
     async shutdown(timeoutMs = 2000) {
+      begin();
       const sdk = await started;
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
