@@ -22,6 +22,8 @@ const contractSchema = z.object({
   version: z.string(),
   owner: z.string(),
   description: z.string(),
+  transport: z.enum(["stdio", "http"]).default("stdio"),
+  scopes: z.object({ read: z.string(), write: z.string(), admin: z.string() }).optional(),
   tools: z.array(toolContractSchema),
 });
 
@@ -38,6 +40,8 @@ export function contractOf(definition: ServerDefinition): Contract {
     version: manifest.version,
     owner: manifest.owner,
     description: manifest.description,
+    transport: manifest.transport,
+    scopes: { read: manifest.scopes.read, write: manifest.scopes.write, admin: manifest.scopes.admin },
     tools: manifest.tools.map(toolContract).sort((a, b) => a.name.localeCompare(b.name)),
   };
 }

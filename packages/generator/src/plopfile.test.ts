@@ -57,20 +57,20 @@ describe("the server generator", () => {
     expect(server).toContain('description: "Invoices and \\"payments\\" for finance.",');
     expect(server).toContain("tools: [\n      getInvoice,\n    ],");
     expect(server).toContain("export default createBillingServer();");
-    expect(read("apps/billing/src/index.ts")).not.toContain("MCP_TRANSPORT");
+    expect(read("apps/billing/src/server.ts")).not.toContain("transport:");
     const tool = read("apps/billing/src/tools/get-invoice.ts");
     expect(tool).toContain('access: "read",');
     expect(tool).not.toContain("plan:");
-    expect(read("apps/billing/src/tools/get-invoice.test.ts")).not.toContain("ElicitRequestSchema");
+    expect(read("apps/billing/src/tools/get-invoice.test.ts")).not.toContain("approvals:");
     expect(read("apps/billing/README.md")).toContain("`team-billing`");
   });
 
   it("defaults an HTTP server to HTTP, and tests a write tool through the approval", async () => {
     const answers = { ...billing, name: "ledger", transport: "http", access: "write", tool: "post_entry" };
     expect((await plop.getGenerator("server").runActions(answers)).failures).toEqual([]);
-    expect(read("apps/ledger/src/index.ts")).toContain('process.env.MCP_TRANSPORT ??= "http";');
+    expect(read("apps/ledger/src/server.ts")).toContain('transport: "http",');
     expect(read("apps/ledger/src/tools/post-entry.ts")).toContain("plan: ({ text }) =>");
-    expect(read("apps/ledger/src/tools/post-entry.test.ts")).toContain('content: { approve: true }');
+    expect(read("apps/ledger/src/tools/post-entry.test.ts")).toContain('createTestClient(server, { approvals: "approve" })');
     fixture.commit();
   });
 

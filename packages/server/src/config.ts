@@ -68,8 +68,9 @@ export class ConfigError extends Error {
   override readonly name = "ConfigError";
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
-  const parsed = environmentSchema.safeParse(env);
+/** Reads the environment; `transport` is the server's own default when `MCP_TRANSPORT` is unset. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, transport: "stdio" | "http" = "stdio"): RuntimeConfig {
+  const parsed = environmentSchema.safeParse({ MCP_TRANSPORT: transport, ...env });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0]);

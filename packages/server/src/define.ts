@@ -140,6 +140,8 @@ export interface ServerDefinition {
   owner: string;
   description: string;
   instructions?: string;
+  /** The transport when `MCP_TRANSPORT` is not set: `stdio` (the default) or `http`. */
+  transport?: "stdio" | "http";
   /** Scope names per access level; defaults to `<name>:read`, `<name>:write`, `<name>:admin` (destructive). */
   scopes?: Partial<ScopeNames>;
   tools?: readonly AnyTool[];

@@ -18,6 +18,7 @@ export {
   type ToolContent,
   type ToolDefinition,
   type Deprecation,
+  type ScopeNames,
 } from "./define.js";
 export { serverManifest, type ServerManifest, type ToolManifest } from "./manifest.js";
 export { createLogger } from "./logger.js";

@@ -1,6 +1,7 @@
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import type { AccessLevel } from "./access.js";
-import type { Deprecation, ServerDefinition } from "./define.js";
+import type { Deprecation, ScopeNames, ServerDefinition } from "./define.js";
+import { ScopePolicy } from "./policy/scopes.js";
 import { toolListEntry } from "./tool-registry.js";
 
 export interface ToolManifest extends Tool {
@@ -13,6 +14,10 @@ export interface ServerManifest {
   version: string;
   owner: string;
   description: string;
+  /** The transport when `MCP_TRANSPORT` is not set. */
+  transport: "stdio" | "http";
+  /** The scope each access level needs (destructive tools need `admin`). */
+  scopes: ScopeNames;
   tools: ToolManifest[];
   resourceTemplates: string[];
   resources: string[];
@@ -29,6 +34,8 @@ export function serverManifest(definition: ServerDefinition): ServerManifest {
     version: definition.version,
     owner: definition.owner,
     description: definition.description,
+    transport: definition.transport ?? "stdio",
+    scopes: new ScopePolicy(definition).names,
     tools: (definition.tools ?? []).map((tool) => ({
       ...toolListEntry(tool),
       access: tool.access,

@@ -30,7 +30,7 @@ export interface ServeOptions {
 /** Starts a server on the transport its configuration names. Throws `ConfigError` for bad config. */
 export async function serve(definition: ServerDefinition, options: ServeOptions = {}): Promise<RunningServer> {
   const env = options.env ?? process.env;
-  const config = loadConfig(env);
+  const config = loadConfig(env, definition.transport);
   const logger = options.logger ?? createLogger(definition.name, config.LOG_LEVEL);
   const trust = startTrust(definition, config, env, logger);
   const factory = new ProtocolServerFactory(definition, logger, trust);

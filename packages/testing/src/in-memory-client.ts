@@ -1,6 +1,6 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import type { ClientCapabilities } from "@modelcontextprotocol/sdk/types.js";
+import { ElicitRequestSchema, type ClientCapabilities } from "@modelcontextprotocol/sdk/types.js";
 import type { Principal } from "@mcp-platform/auth";
 import type { ServerDefinition } from "@mcp-platform/server";
 import { createTrust, ProtocolServerFactory, type TrustOptions } from "@mcp-platform/server/internal";
@@ -12,6 +12,11 @@ export interface TestClientOptions {
   principal?: Principal;
   /** Kill switch, store and approval settings of the server under test. */
   trust?: TrustOptions;
+  /**
+   * Plays the human who approves write and destructive calls (by MCP elicitation): every call is
+   * approved, or every call declined. Without it the kit's plan/confirm flow applies.
+   */
+  approvals?: "approve" | "decline";
 }
 
 /**
@@ -23,7 +28,12 @@ export async function createTestClient(definition: ServerDefinition, options: Te
   const factory = new ProtocolServerFactory(definition, logger, createTrust(definition, logger, options.trust));
   const server = factory.create({ transport: "pipe", ...(options.principal ? { principal: options.principal } : {}) });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  const client = new Client({ name: "mcp-platform-test", version: "0.0.0" }, { capabilities: options.capabilities ?? {} });
+  const capabilities = options.approvals ? { elicitation: { form: {} }, ...options.capabilities } : (options.capabilities ?? {});
+  const client = new Client({ name: "mcp-platform-test", version: "0.0.0" }, { capabilities });
+  if (options.approvals) {
+    const approve = options.approvals === "approve";
+    client.setRequestHandler(ElicitRequestSchema, () => ({ action: "accept", content: { approve } }));
+  }
   await server.connect(serverTransport);
   await client.connect(clientTransport);
   return client;

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { loadConfig, type AccessLevel } from "@mcp-platform/server";
+import type { AccessLevel } from "@mcp-platform/server";
 import { parseContract, type Contract, type ToolContract } from "../contract.js";
 import type { ServerApp, Workspace } from "../workspace.js";
 
@@ -56,7 +56,7 @@ export async function buildCatalog(workspace: Workspace): Promise<Catalog> {
 }
 
 function catalogServer(app: ServerApp, contract: Contract): CatalogServer {
-  const tools = contract.tools.map((tool) => catalogTool(contract.name, tool));
+  const tools = contract.tools.map((tool) => catalogTool(contract, tool));
   return {
     name: contract.name,
     package: app.packageName,
@@ -64,18 +64,19 @@ function catalogServer(app: ServerApp, contract: Contract): CatalogServer {
     version: contract.version,
     owner: contract.owner,
     description: contract.description,
-    defaultTransport: loadConfig({}).MCP_TRANSPORT,
+    defaultTransport: contract.transport,
     tools,
     counts: count(tools),
   };
 }
 
-function catalogTool(server: string, tool: ToolContract): CatalogTool {
+function catalogTool(contract: Contract, tool: ToolContract): CatalogTool {
+  const scopes = contract.scopes ?? { read: `${contract.name}:read`, write: `${contract.name}:write`, admin: `${contract.name}:admin` };
   return {
     name: tool.name,
     ...(tool.title === undefined ? {} : { title: tool.title }),
     access: tool.access,
-    scope: `${server}:${tool.access === "destructive" ? "admin" : tool.access}`,
+    scope: tool.access === "destructive" ? scopes.admin : scopes[tool.access],
     approval: tool.access !== "read",
     ...(tool.deprecated
       ? { deprecated: { since: tool.deprecated.since, sunset: tool.deprecated.sunset, replacement: tool.deprecated.replacement } }

@@ -14,7 +14,7 @@ export function tool(overrides: Partial<ToolContract> = {}): ToolContract {
 }
 
 export function contract(tools: ToolContract[], overrides: Partial<Contract> = {}): Contract {
-  return { name: "runbooks", version: "1.0.0", owner: "team-sre", description: "Runbooks.", tools, ...overrides };
+  return { name: "runbooks", version: "1.0.0", owner: "team-sre", description: "Runbooks.", transport: "stdio", tools, ...overrides };
 }
 
 export const deprecation = { since: "2026-01-01", sunset: "2026-04-01", replacement: "read_runbook", reason: "renamed" };
