@@ -6,7 +6,9 @@ import { fileURLToPath } from "node:url";
 import { startDevIssuer } from "@mcp-platform/auth/dev-issuer";
 import { inventoryTour } from "./inventory-tour.mjs";
 import { runbooksTour } from "./runbooks-tour.mjs";
+import { scaffoldTour } from "./scaffold-tour.mjs";
 import { tracesTour } from "./traces-tour.mjs";
+import { versioningTour } from "./versioning-tour.mjs";
 import { bold, dim } from "./tour.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -21,6 +23,8 @@ try {
   await runbooksTour(context);
   await inventoryTour(context);
   await tracesTour(context);
+  await versioningTour(context);
+  await scaffoldTour(context);
 } finally {
   await devIssuer.close();
 }

@@ -25,7 +25,7 @@ describe("runbooks over stdio (real process)", () => {
     const client = new Client({ name: "t", version: "0" });
     await client.connect(new StdioClientTransport({ command: process.execPath, args: [entry], stderr: "ignore" }));
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(["get_runbook", "search_runbooks"]);
+    expect(tools.map((t) => t.name).sort()).toEqual(["find_runbooks", "get_runbook", "search_runbooks"]);
     const result = await client.callTool({ name: "search_runbooks", arguments: { query: "kafka" } });
     expect(JSON.stringify(result.structuredContent)).toContain("kafka-consumer-lag");
     await client.close();
@@ -55,7 +55,7 @@ describe("runbooks over Streamable HTTP (real process)", () => {
   it("answers the MCP Inspector CLI: tools/list, tools/call, resources/read, prompts/get", async () => {
     const http = [server.url, "--transport", "http"];
     const { tools } = (await inspect([...http, "--method", "tools/list"])) as { tools: { name: string }[] };
-    expect(tools).toHaveLength(2);
+    expect(tools).toHaveLength(3);
     const call = await inspect([...http, "--method", "tools/call", "--tool-name", "search_runbooks", "--tool-arg", "query=certificate"]);
     expect(JSON.stringify(call)).toContain("certificate-expiry");
     const read = await inspect([...http, "--method", "resources/read", "--uri", "runbook://disk-pressure"]);

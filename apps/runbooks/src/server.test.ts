@@ -41,4 +41,13 @@ describe("runbooks server", () => {
     const prompt = await client.getPrompt({ name: "triage_alert", arguments: { alert: "KubeNodeDiskPressure" } });
     expect(JSON.stringify(prompt.messages)).toContain("KubeNodeDiskPressure");
   });
+
+  it("keeps the deprecated find_runbooks working, announcing its replacement and sunset", async () => {
+    const { tools } = await client.listTools();
+    const old = tools.find((t) => t.name === "find_runbooks")!;
+    expect(old.description).toMatch(/^DEPRECATED: use search_runbooks instead; this tool stops working after 2027-02-15\./);
+    expect(old._meta?.["io.github.mcp-platform/deprecation"]).toMatchObject({ replacement: "search_runbooks", sunset: "2027-02-15" });
+    const result = await client.callTool({ name: "find_runbooks", arguments: { word: "kafka" } });
+    expect(result.content).toEqual([{ type: "text", text: "kafka-consumer-lag" }]);
+  });
 });

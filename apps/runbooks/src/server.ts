@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { definePrompt, defineResourceTemplate, defineServer, packageVersion } from "@mcp-platform/server";
 import { z } from "zod";
 import { RunbookLibrary } from "./runbook-library.js";
+import { findRunbooks } from "./tools/find-runbooks.js";
 import { getRunbook } from "./tools/get-runbook.js";
 import { searchRunbooks } from "./tools/search-runbooks.js";
 
@@ -15,7 +16,7 @@ export function createRunbooksServer(library = new RunbookLibrary(RUNBOOK_DIRECT
     owner: "team-sre",
     description: "Search and read the operations runbooks (read-only).",
     instructions: "Use search_runbooks with the alert name or symptom, then get_runbook for the steps.",
-    tools: [searchRunbooks(library), getRunbook(library)],
+    tools: [searchRunbooks(library), getRunbook(library), findRunbooks(library)],
     resourceTemplates: [
       defineResourceTemplate({
         uriTemplate: "runbook://{slug}",

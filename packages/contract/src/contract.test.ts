@@ -33,7 +33,8 @@ describe("contractOf", () => {
   const contract = contractOf(server);
 
   it("records the server and each tool's name, access, schemas and deprecation, tools sorted by name", () => {
-    expect(Object.keys(contract)).toEqual(["name", "version", "owner", "description", "tools"]);
+    expect(Object.keys(contract)).toEqual(["name", "version", "owner", "description", "transport", "scopes", "tools"]);
+    expect(contract).toMatchObject({ transport: "stdio", scopes: { read: `${contract.name}:read`, admin: `${contract.name}:admin` } });
     expect(contract.tools.map((tool) => tool.name)).toEqual(["close_ticket", "update_ticket"]);
     expect(Object.keys(contract.tools[0]!)).toEqual(["name", "title", "description", "access", "annotations", "inputSchema", "outputSchema"]);
     expect(contract.tools[1]).toMatchObject({

@@ -69,4 +69,10 @@ describe("a server built with the kit", () => {
     await client.callTool({ name: "slow", arguments: { ms: 1 } }, undefined, { onprogress: (p) => void progress.push(p.progress) });
     expect(progress).toEqual([0, 1]);
   });
+
+  it("refuses a tool past its sunset, naming the replacement, and stops listing it", async () => {
+    const result = await client.callTool({ name: "old_echo", arguments: {} });
+    expect(result).toMatchObject({ isError: true, content: [{ text: "Tool old_echo was retired on 2020-01-01; use echo instead." }] });
+    expect((await client.listTools()).tools.map((t) => t.name)).not.toContain("old_echo");
+  });
 });

@@ -56,6 +56,13 @@ export const exampleServer = defineServer({
       handler: ({ cache }) => `emptied ${cache}`,
     }),
     defineTool({
+      name: "old_echo",
+      description: "The first echo",
+      access: "read",
+      deprecated: { since: "2019-01-01", sunset: "2020-01-01", replacement: "echo", reason: "Renamed." },
+      handler: () => "never runs after its sunset",
+    }),
+    defineTool({
       name: "broken_output",
       description: "Returns output that breaks its schema",
       access: "read",

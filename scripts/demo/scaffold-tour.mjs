@@ -1,0 +1,36 @@
+// Part 3: what a team does first: scaffold a server with the generator, then call it, in a throw-away clone.
+import { join } from "node:path";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { scaffoldServer, scratchClone } from "@mcp-platform/generator";
+import { dim, section, show, step, text } from "./tour.mjs";
+
+export async function scaffoldTour({ home }) {
+  section("The generator: a new team server, green on first run");
+  step(`pnpm gen server --name notes --owner team-demo ${dim("(in a throw-away clone of this checkout)")}`);
+  const kit = await scratchClone();
+  try {
+    const started = performance.now();
+    const { dir, steps } = await scaffoldServer({ root: kit.root, name: "notes", owner: "team-demo", description: "A throw-away demo server." });
+    show("wrote", "apps/notes: package, entry point with telemetry and auth, one tool and its test, README, CHANGELOG");
+    show("then", `${steps.join(", ")} ${dim(`(${((performance.now() - started) / 1000).toFixed(0)} s)`)}`);
+
+    step("Start it over stdio and call its first tool");
+    const client = new Client({ name: "demo", version: "1.0.0" });
+    await client.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: [join(dir, "dist/index.js")],
+        env: { ...process.env, MCP_PLATFORM_HOME: home, LOG_LEVEL: "warn" },
+        stderr: "ignore",
+      }),
+    );
+    const [tool] = (await client.listTools()).tools;
+    show("tools/list", `${tool.name} ${dim(JSON.stringify(tool.annotations))}`);
+    const result = await client.callTool({ name: tool.name, arguments: { text: "hello from the demo" } });
+    show("tools/call", text(result));
+    await client.close();
+  } finally {
+    await kit.remove();
+  }
+}
