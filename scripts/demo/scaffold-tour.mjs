@@ -13,7 +13,8 @@ export async function scaffoldTour({ home }) {
     const started = performance.now();
     const { dir, steps } = await scaffoldServer({ root: kit.root, name: "notes", owner: "team-demo", description: "A throw-away demo server." });
     show("wrote", "apps/notes: package, entry point with telemetry and auth, one tool and its test, README, CHANGELOG");
-    show("then", `${steps.join(", ")} ${dim(`(${((performance.now() - started) / 1000).toFixed(0)} s)`)}`);
+    const seconds = ((performance.now() - started) / 1000).toFixed(0);
+    show("steps", `${steps.map((done) => done.split(" ")[0]).join(" → ")} ${dim(`(${seconds} s: files, pnpm install, contract, catalog and CODEOWNERS)`)}`);
 
     step("Start it over stdio and call its first tool");
     const client = new Client({ name: "demo", version: "1.0.0" });
