@@ -23,4 +23,16 @@ describe("loadConfig", () => {
   it("checks no Host on a wildcard bind unless told to", () => {
     expect(loadConfig({ HOST: "0.0.0.0" }).allowedHosts).toBeUndefined();
   });
+
+  it("takes shared state from PostgreSQL and Redis URLs, without echoing them when they are wrong", () => {
+    const secret = Buffer.alloc(32, 1).toString("base64");
+    expect(loadConfig({ MCP_STORE_URL: "postgres://mcp:pw@db:5432/mcp", MCP_APPROVAL_SECRET: secret }).MCP_STORE_URL).toBe("postgres://mcp:pw@db:5432/mcp");
+    expect(() => loadConfig({ MCP_STORE_URL: "mysql://mcp:pw@db/mcp" })).toThrow(
+      new ConfigError("Invalid configuration: MCP_STORE_URL must be a postgres:// URL"),
+    );
+    expect(() => loadConfig({ MCP_RATE_LIMIT_REDIS_URL: "http://cache:6379" })).toThrow(
+      new ConfigError("Invalid configuration: MCP_RATE_LIMIT_REDIS_URL must be a redis:// or rediss:// URL"),
+    );
+    expect(() => loadConfig({ MCP_STORE_URL: "postgres://db/mcp" })).toThrow(/MCP_APPROVAL_SECRET is required with MCP_STORE_URL/);
+  });
 });

@@ -14,6 +14,9 @@ const integer = (min: number, max: number) =>
     .max(max, `must be an integer from ${min} to ${max}`);
 
 const url = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+/** Values that may hold credentials: a configuration error names them but never repeats them. */
+const SECRET_VARIABLES = new Set(["MCP_STORE_URL", "MCP_RATE_LIMIT_REDIS_URL", "MCP_APPROVAL_SECRET", "MCP_AUTH_CLIENT_SECRET"]);
+
 const flag = z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false");
 
 /** The environment variables the runtime reads (see DESIGN.md, interface conventions). */
@@ -37,6 +40,8 @@ const environmentSchema = z.object({
   MCP_RATE_LIMIT_PER_MINUTE: integer(0, 1_000_000).default(600),
   MCP_PLATFORM_HOME: z.string().optional(),
   MCP_STORE_PATH: z.string().optional(),
+  MCP_STORE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }).optional(),
+  MCP_RATE_LIMIT_REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   MCP_DISABLED_TOOLS: list.default([]),
   MCP_DISABLED_TOOLS_FILE: z.string().optional(),
   MCP_APPROVAL_SECRET: z
@@ -74,9 +79,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, transport: "std
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0]);
-    throw new ConfigError(`Invalid configuration: ${variable} ${issue.message} (got ${JSON.stringify(env[variable])})`);
+    const got = SECRET_VARIABLES.has(variable) ? "" : ` (got ${JSON.stringify(env[variable])})`;
+    throw new ConfigError(`Invalid configuration: ${variable} ${issue.message}${got}`);
   }
   const config = parsed.data;
+  if (config.MCP_STORE_URL && !config.MCP_APPROVAL_SECRET) {
+    throw new ConfigError("Invalid configuration: MCP_APPROVAL_SECRET is required with MCP_STORE_URL (replicas must sign approval tokens with one key)");
+  }
   const authRequired = config.MCP_TRANSPORT === "http" && config.MCP_AUTH === "on";
   if (config.MCP_TRANSPORT === "http") checkAuth(config);
   return {

@@ -8,7 +8,7 @@ import { createLogger } from "./logger.js";
 import { approvalSecret } from "./policy/approval-secret.js";
 import { createTrust, type Trust } from "./policy/trust.js";
 import { ProtocolServerFactory } from "./protocol-server.js";
-import { SqliteActionStore } from "./store/sqlite-action-store.js";
+import { openActionStore } from "./store/open-action-store.js";
 
 /** A server that is up; `stop()` drains it gracefully within the configured deadline. */
 export interface RunningServer {
@@ -32,7 +32,7 @@ export async function serve(definition: ServerDefinition, options: ServeOptions 
   const env = options.env ?? process.env;
   const config = loadConfig(env, definition.transport);
   const logger = options.logger ?? createLogger(definition.name, config.LOG_LEVEL);
-  const trust = startTrust(definition, config, env, logger);
+  const trust = await startTrust(definition, config, env, logger);
   const factory = new ProtocolServerFactory(definition, logger, trust);
   const base = { version: definition.version };
 
@@ -82,10 +82,10 @@ export async function serve(definition: ServerDefinition, options: ServeOptions 
   };
 }
 
-function startTrust(definition: ServerDefinition, config: RuntimeConfig, env: NodeJS.ProcessEnv, logger: Logger): Trust {
+async function startTrust(definition: ServerDefinition, config: RuntimeConfig, env: NodeJS.ProcessEnv, logger: Logger): Promise<Trust> {
   const home = platformHome(env);
   return createTrust(definition, logger, {
-    store: new SqliteActionStore(config.MCP_STORE_PATH ?? join(home, "store", `${definition.name}.sqlite`)),
+    store: await openActionStore(config, join(home, "store", `${definition.name}.sqlite`), logger),
     approvalSecret: approvalSecret(config.MCP_APPROVAL_SECRET, join(home, "approval.key")),
     approvalTtlSeconds: config.MCP_APPROVAL_TTL_SECONDS,
     disabledTools: config.MCP_DISABLED_TOOLS,

@@ -1,5 +1,5 @@
 export { createTestClient, type TestClientOptions } from "./in-memory-client.js";
 export { startLoopbackServer, type LoopbackServer } from "./loopback-server.js";
-export { freePort } from "./free-port.js";
+export { freePort } from "@mcp-platform/test-services";
 export { startServerProcess, type ServerProcess } from "./server-process.js";
 export { startOtlpReceiver, type ReceivedMetric, type ReceivedSpan } from "./otlp-receiver.js";

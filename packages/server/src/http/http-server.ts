@@ -14,7 +14,7 @@ import { fastPathRequest } from "./json-rpc-request.js";
 import { handleStateful, handleStateless } from "./mcp-endpoint.js";
 import { handlePooled } from "./pooled-endpoint.js";
 import { ServerPool } from "./server-pool.js";
-import { RateLimiter } from "./rate-limiter.js";
+import { rateLimiterFor } from "./rate-limiter-from-config.js";
 import { JSON_RPC, sendJson, sendJsonRpcError } from "./responses.js";
 import { missingScope } from "./scope-precheck.js";
 import { SessionStore } from "./session-store.js";
@@ -41,7 +41,7 @@ export function createHttpServer(
   const auth = config.authRequired
     ? new HttpAuth(config, definition.title ?? definition.name, trust.scopes, new Audit(definition.name, logger, trust.store))
     : undefined;
-  const limiter = new RateLimiter(config.MCP_RATE_LIMIT_PER_MINUTE);
+  const limiter = rateLimiterFor(config, definition.name, logger);
   const pool = sessions ? undefined : new ServerPool(() => factory.create({ transport: "tcp" }));
   let started = false;
   let draining = false;
@@ -55,7 +55,7 @@ export function createHttpServer(
       sendJson(res, result.status, body, { "www-authenticate": result.challenge });
       return undefined;
     }
-    const wait = limiter.take(result.principal.subject);
+    const wait = await limiter.take(result.principal.subject);
     if (wait > 0) {
       sendJsonRpcError(res, 429, JSON_RPC.serverError, "Too many requests for this principal; retry later (MCP_RATE_LIMIT_PER_MINUTE)", {
         "retry-after": String(wait),
@@ -150,6 +150,7 @@ export function createHttpServer(
       const completed = await inFlight.idle(timeoutMs);
       await sessions?.closeAll();
       pool?.close();
+      await limiter.close();
       server.closeAllConnections();
       return { completed };
     },

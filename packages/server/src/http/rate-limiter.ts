@@ -1,8 +1,14 @@
+/** Decides whether a principal's request may go ahead: `0`, or the seconds to wait before it will. */
+export interface RequestLimiter {
+  take(key: string): number | Promise<number>;
+  close(): Promise<void>;
+}
+
 /**
  * A token bucket per principal: `perMinute` requests sustained, the same as burst. Buckets idle for
  * a minute are dropped, so memory follows the number of active callers.
  */
-export class RateLimiter {
+export class RateLimiter implements RequestLimiter {
   readonly #buckets = new Map<string, { tokens: number; updated: number }>();
   readonly #perMinute: number;
   #lastSweep = Date.now();
@@ -25,6 +31,10 @@ export class RateLimiter {
       return 0;
     }
     return Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000));
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
   }
 
   #sweep(now: number): void {

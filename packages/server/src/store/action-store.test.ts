@@ -1,0 +1,141 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { missingService, startPostgres, type LocalPostgres } from "@mcp-platform/test-services";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ActionRecord, ActionStore } from "./action-store.js";
+import { PostgresActionStore } from "./postgres-action-store.js";
+import { SqliteActionStore } from "./sqlite-action-store.js";
+
+/** A backing database, and a way to open another store on it (as another replica would). */
+interface Backend {
+  setUp(): Promise<void>;
+  open(): Promise<ActionStore>;
+  tearDown(): Promise<void>;
+}
+
+const silent = { warn: () => undefined };
+
+function sqlite(): Backend {
+  const dir = mkdtempSync(join(tmpdir(), "store-test-"));
+  return {
+    setUp: () => Promise.resolve(),
+    open: () => Promise.resolve(new SqliteActionStore(join(dir, "store.sqlite"))),
+    tearDown: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+  };
+}
+
+function postgres(): Backend {
+  let server: LocalPostgres;
+  return {
+    setUp: async () => void (server = await startPostgres()),
+    open: () => PostgresActionStore.open(server.url, silent),
+    tearDown: () => server.stop(),
+  };
+}
+
+const postgresMissing = missingService("postgresql");
+const backends = [
+  { name: "SQLite", backend: sqlite, skip: undefined },
+  { name: `PostgreSQL${postgresMissing ? ` (${postgresMissing})` : ""}`, backend: postgres, skip: postgresMissing },
+];
+
+const action = (overrides: Partial<ActionRecord> = {}): ActionRecord => ({
+  id: randomUUID(),
+  server: "inventory",
+  tool: "set_maintenance_mode",
+  subject: "alice",
+  argumentsHash: "h",
+  argumentsSummary: '{"service":"payments-api"}',
+  resultSummary: "payments-api is in maintenance",
+  undoData: { name: "payments-api", status: "active", reason: null },
+  undoable: true,
+  createdAt: new Date().toISOString(),
+  ...overrides,
+});
+
+describe.each(backends)("$name action store", ({ backend, skip }) => {
+  const db = backend();
+  const stores: ActionStore[] = [];
+  const open = async () => {
+    const store = await db.open();
+    stores.push(store);
+    return store;
+  };
+  let store: ActionStore;
+
+  beforeAll(async () => {
+    if (skip) return;
+    await db.setUp();
+    store = await open();
+  });
+  afterAll(async () => {
+    if (skip) return;
+    for (const s of stores) await s.close();
+    await db.tearDown();
+  });
+
+  it.skipIf(skip)("records an action and reads it back as it was", async () => {
+    const full = action({ clientId: "ci-bot" });
+    const bare = action({ undoData: undefined, undoable: false });
+    const nullUndo = action({ undoData: null });
+    for (const a of [full, bare, nullUndo]) await store.recordAction(a);
+    expect(await store.getAction(full.id)).toEqual(full);
+    expect(await store.getAction(bare.id)).toEqual(bare);
+    expect(await store.getAction(nullUndo.id)).toEqual(nullUndo);
+    expect(await store.getAction(randomUUID())).toBeUndefined();
+  });
+
+  it.skipIf(skip)("lists one server's actions, newest first, up to the limit", async () => {
+    const server = `list-${randomUUID()}`;
+    const times = ["2026-01-01T10:00:00.000Z", "2026-01-01T12:00:00.000Z", "2026-01-01T11:00:00.000Z"];
+    for (const createdAt of times) await store.recordAction(action({ server, createdAt }));
+    await store.recordAction(action({ server: `${server}-other` }));
+    const listed = await store.listActions(server, 2);
+    expect(listed.map((a) => a.createdAt)).toEqual(["2026-01-01T12:00:00.000Z", "2026-01-01T11:00:00.000Z"]);
+  });
+
+  it.skipIf(skip)("lets an action be undone once, and again only after the claim is released", async () => {
+    const a = action();
+    await store.recordAction(a);
+    const at = new Date().toISOString();
+    expect(await store.markUndone(a.id, "bob", at)).toBe(true);
+    expect(await store.getAction(a.id)).toMatchObject({ undoneAt: at, undoneBy: "bob" });
+    expect(await store.markUndone(a.id, "carol", at)).toBe(false);
+    await store.releaseUndo(a.id);
+    expect((await store.getAction(a.id))?.undoneAt).toBeUndefined();
+    expect(await store.markUndone(a.id, "carol", at)).toBe(true);
+    expect(await store.markUndone(randomUUID(), "bob", at)).toBe(false);
+  });
+
+  it.skipIf(skip)("gives an undo claim to exactly one of many replicas racing for it", async () => {
+    const replicas = [store, await open(), await open()];
+    const a = action();
+    await store.recordAction(a);
+    const claims = await Promise.all(replicas.flatMap((r, i) => [0, 1, 2].map((j) => r.markUndone(a.id, `r${i}-${j}`, new Date().toISOString()))));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+  });
+
+  it.skipIf(skip)("accepts an approval token once, on whichever replica redeems it first", async () => {
+    const replicas = [store, await open()];
+    const expiresAt = Math.floor(Date.now() / 1000) + 300;
+    const token = randomUUID();
+    const redeemed = await Promise.all(replicas.flatMap((r) => [r.consumeApproval(token, expiresAt), r.consumeApproval(token, expiresAt)]));
+    expect(redeemed.filter(Boolean)).toHaveLength(1);
+    expect(await store.consumeApproval(randomUUID(), expiresAt)).toBe(true);
+  });
+
+  it.skipIf(skip)("forgets used tokens once they have expired", async () => {
+    const token = randomUUID();
+    const past = Math.floor(Date.now() / 1000) - 10;
+    expect(await store.consumeApproval(token, past)).toBe(true);
+    expect(await store.consumeApproval(token, past)).toBe(true);
+  });
+
+  it.skipIf(skip)("stores audit entries", async () => {
+    await expect(
+      store.recordAudit({ at: new Date().toISOString(), server: "inventory", decision: "approval", outcome: "granted", subject: "alice", tool: "t" }),
+    ).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,27 @@
+import type { Logger } from "pino";
+import { ConfigError, type RuntimeConfig } from "../config.js";
+import type { ActionStore } from "./action-store.js";
+import { PostgresActionStore } from "./postgres-action-store.js";
+import { SqliteActionStore } from "./sqlite-action-store.js";
+
+/**
+ * The store the configuration names: PostgreSQL when `MCP_STORE_URL` is set (shared by replicas),
+ * else the SQLite file at `MCP_STORE_PATH` or `defaultPath`. An unreachable database stops the
+ * start with one line, like any other configuration mistake.
+ */
+export async function openActionStore(config: RuntimeConfig, defaultPath: string, logger: Logger): Promise<ActionStore> {
+  if (!config.MCP_STORE_URL) return new SqliteActionStore(config.MCP_STORE_PATH ?? defaultPath);
+  const where = withoutCredentials(config.MCP_STORE_URL);
+  try {
+    const store = await PostgresActionStore.open(config.MCP_STORE_URL, logger);
+    logger.info({ store: "postgresql", database: where }, "action store: PostgreSQL (shared by replicas)");
+    return store;
+  } catch (error) {
+    throw new ConfigError(`Cannot use MCP_STORE_URL (${where}): ${(error as Error).message}`);
+  }
+}
+
+function withoutCredentials(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.host}${parsed.pathname}`;
+}

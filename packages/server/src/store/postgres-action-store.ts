@@ -1,0 +1,134 @@
+import type { Pool } from "pg";
+import type { ActionRecord, ActionStore, AuditEntry } from "./action-store.js";
+import { migrate } from "./postgres-migrations.js";
+import { openPostgresPool, type PoolErrorSink } from "./postgres-pool.js";
+import { STORE_MIGRATIONS, STORE_MIGRATIONS_TABLE } from "./postgres-store-schema.js";
+
+const ACTION_COLUMNS = `id, server, tool, subject, client_id, arguments_hash, arguments_summary, result_summary,
+  undo_data, undo_data IS NOT NULL AS has_undo_data, undoable, created_at, undone_at, undone_by`;
+
+interface ActionRow {
+  id: string;
+  server: string;
+  tool: string;
+  subject: string;
+  client_id: string | null;
+  arguments_hash: string;
+  arguments_summary: string;
+  result_summary: string;
+  undo_data: unknown;
+  has_undo_data: boolean;
+  undoable: boolean;
+  created_at: Date;
+  undone_at: Date | null;
+  undone_by: string | null;
+}
+
+/**
+ * The shared store for replicas (`MCP_STORE_URL=postgres://…`). Every claim is one conditional
+ * statement, so two replicas racing for the same undo or approval token cannot both win.
+ */
+export class PostgresActionStore implements ActionStore {
+  readonly #pool: Pool;
+  readonly #pending = new Set<Promise<unknown>>();
+
+  private constructor(pool: Pool) {
+    this.#pool = pool;
+  }
+
+  /** Connects and migrates; fails if the database cannot be reached. */
+  static async open(url: string, errors: PoolErrorSink): Promise<PostgresActionStore> {
+    const pool = await openPostgresPool(url, errors);
+    try {
+      await migrate(pool, STORE_MIGRATIONS_TABLE, STORE_MIGRATIONS);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return new PostgresActionStore(pool);
+  }
+
+  async recordAction(a: ActionRecord): Promise<void> {
+    await this.#query(
+      `INSERT INTO mcp_actions (id, server, tool, subject, client_id, arguments_hash, arguments_summary, result_summary,
+         undo_data, undoable, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [a.id, a.server, a.tool, a.subject, a.clientId ?? null, a.argumentsHash, a.argumentsSummary, a.resultSummary,
+        a.undoData === undefined ? null : JSON.stringify(a.undoData), a.undoable, a.createdAt],
+    );
+  }
+
+  async getAction(id: string): Promise<ActionRecord | undefined> {
+    const rows = await this.#query<ActionRow>(`SELECT ${ACTION_COLUMNS} FROM mcp_actions WHERE id = $1`, [id]);
+    return rows[0] && fromRow(rows[0]);
+  }
+
+  async listActions(server: string, limit: number): Promise<ActionRecord[]> {
+    const rows = await this.#query<ActionRow>(
+      `SELECT ${ACTION_COLUMNS} FROM mcp_actions WHERE server = $1 ORDER BY created_at DESC LIMIT $2`,
+      [server, limit],
+    );
+    return rows.map(fromRow);
+  }
+
+  async markUndone(id: string, by: string, at: string): Promise<boolean> {
+    const { rowCount } = await this.#run("UPDATE mcp_actions SET undone_at = $2, undone_by = $3 WHERE id = $1 AND undone_at IS NULL", [id, at, by]);
+    return rowCount === 1;
+  }
+
+  async releaseUndo(id: string): Promise<void> {
+    await this.#run("UPDATE mcp_actions SET undone_at = NULL, undone_by = NULL WHERE id = $1", [id]);
+  }
+
+  async consumeApproval(id: string, expiresAt: number): Promise<boolean> {
+    const { rowCount } = await this.#run(
+      // One statement sees one snapshot: the purge cannot free this id for the insert, so an expired
+      // entry under the same id is taken over by the conflict clause instead.
+      `WITH purged AS (DELETE FROM mcp_used_approvals WHERE expires_at < $3 AND id <> $1)
+       INSERT INTO mcp_used_approvals (id, expires_at) VALUES ($1, $2)
+       ON CONFLICT (id) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE mcp_used_approvals.expires_at < $3`,
+      [id, expiresAt, Math.floor(Date.now() / 1000)],
+    );
+    return rowCount === 1;
+  }
+
+  async recordAudit(e: AuditEntry): Promise<void> {
+    await this.#run(
+      "INSERT INTO mcp_audit (at, server, decision, outcome, subject, tool, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+      [e.at, e.server, e.decision, e.outcome, e.subject, e.tool ?? null, e.detail ?? null],
+    );
+  }
+
+  /** Waits for writes still under way (audit records are not awaited by their callers), then disconnects. */
+  async close(): Promise<void> {
+    await Promise.allSettled(this.#pending);
+    if (!this.#pool.ending) await this.#pool.end();
+  }
+
+  async #query<Row extends object>(sql: string, values: unknown[]): Promise<Row[]> {
+    return (await this.#run(sql, values)).rows as Row[];
+  }
+
+  #run(sql: string, values: unknown[]) {
+    const query = this.#pool.query(sql, values);
+    this.#pending.add(query);
+    void query.finally(() => this.#pending.delete(query)).catch(() => undefined);
+    return query;
+  }
+}
+
+function fromRow(row: ActionRow): ActionRecord {
+  return {
+    id: row.id,
+    server: row.server,
+    tool: row.tool,
+    subject: row.subject,
+    ...(row.client_id ? { clientId: row.client_id } : {}),
+    argumentsHash: row.arguments_hash,
+    argumentsSummary: row.arguments_summary,
+    resultSummary: row.result_summary,
+    ...(row.has_undo_data ? { undoData: row.undo_data } : {}),
+    undoable: row.undoable,
+    createdAt: row.created_at.toISOString(),
+    ...(row.undone_at ? { undoneAt: row.undone_at.toISOString(), undoneBy: row.undone_by ?? "" } : {}),
+  };
+}

@@ -1,0 +1,28 @@
+import type { Migration } from "./postgres-migrations.js";
+
+/** The tracking table of the kit's own schema; tables carry the `mcp_` prefix so they can share a database. */
+export const STORE_MIGRATIONS_TABLE = "mcp_schema_migrations";
+
+/** Append only: a released migration is never edited, a change is a new version. */
+export const STORE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "actions, used approvals, audit",
+    sql: `
+      CREATE TABLE mcp_actions (
+        id text PRIMARY KEY, server text NOT NULL, tool text NOT NULL, subject text NOT NULL, client_id text,
+        arguments_hash text NOT NULL, arguments_summary text NOT NULL, result_summary text NOT NULL,
+        undo_data jsonb, undoable boolean NOT NULL, created_at timestamptz NOT NULL,
+        undone_at timestamptz, undone_by text
+      );
+      CREATE INDEX mcp_actions_by_server ON mcp_actions (server, created_at DESC);
+      CREATE TABLE mcp_used_approvals (id text PRIMARY KEY, expires_at bigint NOT NULL);
+      CREATE INDEX mcp_used_approvals_by_expiry ON mcp_used_approvals (expires_at);
+      CREATE TABLE mcp_audit (
+        id bigserial PRIMARY KEY, at timestamptz NOT NULL, server text NOT NULL, decision text NOT NULL,
+        outcome text NOT NULL, subject text NOT NULL, tool text, detail text
+      );
+      CREATE INDEX mcp_audit_by_server ON mcp_audit (server, at);
+    `,
+  },
+];

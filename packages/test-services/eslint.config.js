@@ -1,0 +1,3 @@
+import { config } from "@mcp-platform/eslint-config";
+
+export default config(import.meta.dirname);

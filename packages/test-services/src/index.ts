@@ -1,0 +1,5 @@
+export { missingService } from "./binaries.js";
+export { freePort } from "./free-port.js";
+export { startLoadBalancer, UPSTREAM_HEADER, type LocalLoadBalancer } from "./nginx.js";
+export { startPostgres, type LocalPostgres } from "./postgres.js";
+export { startRedis, type LocalRedis } from "./redis.js";
