@@ -3,6 +3,8 @@ import type { JSONRPCMessage, JSONRPCRequest, MessageExtraInfo, RequestId } from
 
 /** JSON-RPC's error for a method the other side cannot serve: here, a server-to-client request. */
 const METHOD_NOT_FOUND = -32601;
+/** MCP's code for a request the client cancelled (here: by disconnecting). */
+const REQUEST_CANCELLED = -32800;
 
 /**
  * An SDK transport that hands one JSON-RPC request to a connected server and resolves with its
@@ -28,9 +30,13 @@ export class DirectTransport implements Transport {
     });
   }
 
-  /** Aborts the request in progress (its handler's signal fires), when its caller went away. */
+  /**
+   * Aborts the request in progress when its caller went away: its handler's signal fires, and the
+   * pending dispatch settles (the SDK sends nothing for a cancelled request) so no work lingers.
+   */
   cancel(requestId: RequestId): void {
     this.onmessage?.({ jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId, reason: "client disconnected" } });
+    this.send({ jsonrpc: "2.0", id: requestId, error: { code: REQUEST_CANCELLED, message: "Request cancelled: the client disconnected" } });
   }
 
   send(message: JSONRPCMessage): Promise<void> {
