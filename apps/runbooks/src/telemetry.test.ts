@@ -54,6 +54,27 @@ describe("telemetry exported over OTLP to a real receiver", () => {
     }
   });
 
+  it("records no tool arguments by default, and redacts secrets when recording is turned on", async () => {
+    const receiver = await startOtlpReceiver();
+    const env = { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: "http/json", OTEL_BSP_SCHEDULE_DELAY: "50" };
+    const quiet = await startServerProcess(entry, env);
+    const recording = await startServerProcess(entry, { ...env, MCP_TRACE_TOOL_PAYLOADS: "true" });
+    try {
+      const args = { query: "kafka", api_token: "s3cret-value" };
+      await callTool(quiet.url, "search_runbooks", args, { traceparent: `00-${"a".repeat(32)}-${PARENT_SPAN_ID}-01` });
+      await callTool(recording.url, "search_runbooks", args, { traceparent: `00-${"b".repeat(32)}-${PARENT_SPAN_ID}-01` });
+      const withoutPayload = await receiver.waitForSpan((s) => s.traceId === "a".repeat(32));
+      const withPayload = await receiver.waitForSpan((s) => s.traceId === "b".repeat(32));
+      expect(withoutPayload.attributes["mcp_platform.tool.arguments"]).toBeUndefined();
+      expect(JSON.parse(withPayload.attributes["mcp_platform.tool.arguments"] as string)).toEqual({ query: "kafka", api_token: "[redacted]" });
+      expect(JSON.stringify(receiver.spans)).not.toContain("s3cret-value");
+    } finally {
+      await quiet.stop();
+      await recording.stop();
+      await receiver.close();
+    }
+  });
+
   it("flushes pending spans (http/protobuf) on SIGTERM before exiting", async () => {
     const receiver = await startOtlpReceiver();
     const server = await startServerProcess(entry, {
