@@ -1,7 +1,7 @@
 import { ElicitRequestSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { createTestClient } from "@mcp-platform/testing";
 import { describe, expect, it } from "vitest";
-import { Inventory } from "./inventory.js";
+import { SqliteInventory } from "./sqlite-inventory.js";
 import { createInventoryServer } from "./server.js";
 
 const APPROVAL = "io.github.mcp-platform/approval";
@@ -9,7 +9,7 @@ const ACTION = "io.github.mcp-platform/action";
 const request = { service: "payments-api", enabled: true, reason: "database failover drill" };
 
 async function setup(options: Parameters<typeof createTestClient>[1] = {}) {
-  const inventory = new Inventory(":memory:");
+  const inventory = new SqliteInventory(":memory:");
   const client = await createTestClient(createInventoryServer(inventory), options);
   return { inventory, client };
 }
@@ -25,7 +25,7 @@ describe("set_maintenance_mode without elicitation: plan, then confirm", () => {
     expect(first.isError).toBe(true);
     expect(JSON.stringify(first.content)).toContain("payments-api (tier 1, team-payments) goes from active to maintenance");
     expect(approvalToken(first)).toMatch(/^ey/);
-    expect(inventory.get("payments-api")!.status).toBe("active");
+    expect((await inventory.get("payments-api"))!.status).toBe("active");
   });
 
   it("runs with the token, records the action, and undo restores the state", async () => {
@@ -44,7 +44,7 @@ describe("set_maintenance_mode without elicitation: plan, then confirm", () => {
 
     const undone = (await client.callTool({ name: "undo_action", arguments: { action_id: id } })) as CallToolResult;
     expect(undone.isError).toBeFalsy();
-    expect(inventory.get("payments-api")).toMatchObject({ status: "active", maintenanceReason: null });
+    expect(await inventory.get("payments-api")).toMatchObject({ status: "active", maintenanceReason: null });
     const again = (await client.callTool({ name: "undo_action", arguments: { action_id: id } })) as CallToolResult;
     expect(again).toMatchObject({ isError: true, content: [{ text: `Action ${id} was already undone.` }] });
   });
@@ -57,7 +57,7 @@ describe("set_maintenance_mode without elicitation: plan, then confirm", () => {
       arguments: { ...request, service: "checkout-web", approval_token: token },
     })) as CallToolResult;
     expect(altered).toMatchObject({ isError: true, content: [{ text: "Approval refused: the arguments differ from the approved ones." }] });
-    expect(inventory.get("checkout-web")!.status).toBe("active");
+    expect((await inventory.get("checkout-web"))!.status).toBe("active");
     await client.callTool({ name: "set_maintenance_mode", arguments: { ...request, approval_token: token } });
     const replayed = (await client.callTool({
       name: "set_maintenance_mode",
@@ -83,7 +83,7 @@ describe("set_maintenance_mode with a client that supports elicitation", () => {
       expect(asked[0]).toContain("Approve set_maintenance_mode?");
       expect(asked[0]).toContain("goes from active to maintenance");
       expect(Boolean(result.isError)).toBe(!answer);
-      expect(inventory.get("payments-api")!.status).toBe(expectedStatus);
+      expect((await inventory.get("payments-api"))!.status).toBe(expectedStatus);
     });
   }
 });

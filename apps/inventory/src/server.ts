@@ -1,13 +1,12 @@
-import { join } from "node:path";
 import { defineServer, packageVersion } from "@mcp-platform/server";
-import { platformHome } from "@mcp-platform/telemetry";
-import { Inventory } from "./inventory.js";
+import type { Inventory } from "./inventory.js";
+import { inventoryFromEnvironment } from "./inventory-from-environment.js";
 import { getService } from "./tools/get-service.js";
 import { listServices } from "./tools/list-services.js";
 import { setMaintenanceMode } from "./tools/set-maintenance-mode.js";
 
-/** `MCP_INVENTORY_DB` names the inventory database; by default it lives in the platform home. */
-export function createInventoryServer(inventory = new Inventory(process.env.MCP_INVENTORY_DB ?? join(platformHome(), "inventory.sqlite"))) {
+/** The inventory's data is configured by environment (see `inventoryFromEnvironment`); tests pass their own. */
+export function createInventoryServer(inventory: Inventory = inventoryFromEnvironment()) {
   return defineServer({
     name: "inventory",
     title: "Service inventory",

@@ -28,3 +28,5 @@ export { serve, type RunningServer, type ServeOptions } from "./serve.js";
 export { ToolError } from "./tool-error.js";
 export { jsonSchemaInput, type JsonSchemaInput } from "./json-schema-input.js";
 export { resourceUpdated } from "./resource-updates.js";
+export { migrate, type Migration } from "./store/postgres-migrations.js";
+export { openPostgresPool, type PoolErrorSink } from "./store/postgres-pool.js";

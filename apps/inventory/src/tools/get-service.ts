@@ -11,8 +11,8 @@ export function getService(inventory: Inventory) {
     access: "read",
     input: z.object({ name: z.string().describe("Service name, e.g. payments-api") }),
     output: serviceShape,
-    handler: ({ name }) => {
-      const service = inventory.get(name);
+    handler: async ({ name }) => {
+      const service = await inventory.get(name);
       if (!service) throw new ToolError(`No service "${name}" in the inventory.`);
       return service;
     },

@@ -14,6 +14,6 @@ export function listServices(inventory: Inventory) {
       status: z.enum(["active", "maintenance"]).optional(),
     }),
     output: z.object({ services: z.array(serviceShape) }),
-    handler: ({ team, status }) => ({ services: inventory.list({ team, status }) }),
+    handler: async ({ team, status }) => ({ services: await inventory.list({ team, status }) }),
   });
 }

@@ -11,8 +11,8 @@ interface PreviousState {
 
 /** The write action: putting a service into (or out of) maintenance mode, approved first, undoable. */
 export function setMaintenanceMode(inventory: Inventory) {
-  const existing = (name: string) => {
-    const service = inventory.get(name);
+  const existing = async (name: string) => {
+    const service = await inventory.get(name);
     if (!service) throw new ToolError(`No service "${name}" in the inventory.`);
     return service;
   };
@@ -28,19 +28,19 @@ export function setMaintenanceMode(inventory: Inventory) {
       reason: z.string().min(3).max(200).describe("Why, for the audit trail and the on-call"),
     }),
     output: serviceShape,
-    plan: ({ service, enabled, reason }) => {
-      const current = existing(service);
+    plan: async ({ service, enabled, reason }) => {
+      const current = await existing(service);
       const target = enabled ? "maintenance" : "active";
       return `${service} (tier ${current.tier}, ${current.team}) goes from ${current.status} to ${target}. Reason: ${reason}.`;
     },
-    handler: ({ service, enabled, reason }, ctx) => {
-      const before = existing(service);
+    handler: async ({ service, enabled, reason }, ctx) => {
+      const before = await existing(service);
       ctx.recordUndo({ name: before.name, status: before.status, maintenanceReason: before.maintenanceReason } satisfies PreviousState);
       return inventory.setStatus(service, enabled ? "maintenance" : "active", enabled ? reason : null);
     },
-    undo: ({ undoData }) => {
+    undo: async ({ undoData }) => {
       const previous = undoData as PreviousState;
-      const restored = inventory.setStatus(previous.name, previous.status, previous.maintenanceReason);
+      const restored = await inventory.setStatus(previous.name, previous.status, previous.maintenanceReason);
       return `${restored.name} is ${restored.status} again.`;
     },
   });

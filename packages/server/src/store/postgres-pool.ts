@@ -13,6 +13,8 @@ export interface PoolErrorSink {
 export async function openPostgresPool(url: string, errors: PoolErrorSink, max = 10): Promise<Pool> {
   const { default: pg } = await import("pg");
   const pool = new pg.Pool({ connectionString: url, max });
-  pool.on("error", (error) => errors.warn({ err: error }, "PostgreSQL connection lost while idle; the pool opens a new one"));
+  pool.on("error", (error) => {
+    if (!pool.ending) errors.warn({ error: error.message }, "PostgreSQL connection lost while idle; the pool opens a new one");
+  });
   return pool;
 }
