@@ -73,7 +73,7 @@ export async function executeTool(tool: AnyTool, input: Record<string, unknown>,
 }
 
 /** A handler's error as the caller sees it: a ToolError's own message, else a reference to the log. */
-export function handlerError(tool: string, error: unknown, log: Logger): CallToolResult {
+function handlerError(tool: string, error: unknown, log: Logger): CallToolResult {
   if (error instanceof ToolError) return errorResult(error.message);
   const reference = errorReference();
   log.error({ err: error, tool, reference }, "tool handler threw");

@@ -26,7 +26,7 @@ export interface TestClientOptions {
 export async function createTestClient(definition: ServerDefinition, options: TestClientOptions = {}): Promise<Client> {
   const logger = pino({ level: "silent" });
   const factory = new ProtocolServerFactory(definition, logger, createTrust(definition, logger, options.trust));
-  const server = factory.create({ transport: "pipe", ...(options.principal ? { principal: options.principal } : {}) });
+  const server = factory.create({ transport: "pipe", longLived: true, ...(options.principal ? { principal: options.principal } : {}) });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   const capabilities = options.approvals ? { elicitation: { form: {} }, ...options.capabilities } : (options.capabilities ?? {});
   const client = new Client({ name: "mcp-platform-test", version: "0.0.0" }, { capabilities });

@@ -36,7 +36,7 @@ export class DirectTransport implements Transport {
    */
   cancel(requestId: RequestId): void {
     this.onmessage?.({ jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId, reason: "client disconnected" } });
-    this.send({ jsonrpc: "2.0", id: requestId, error: { code: REQUEST_CANCELLED, message: "Request cancelled: the client disconnected" } });
+    void this.send({ jsonrpc: "2.0", id: requestId, error: { code: REQUEST_CANCELLED, message: "Request cancelled: the client disconnected" } });
   }
 
   send(message: JSONRPCMessage): Promise<void> {
