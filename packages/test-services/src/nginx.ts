@@ -18,12 +18,13 @@ export interface LocalLoadBalancer {
  * nginx as a round-robin reverse proxy in front of loopback ports, configured in a temp folder.
  * Like a production balancer it moves a request to the next upstream only when it could not be
  * sent (connection refused); a request that was sent and lost is answered 502, never replayed.
+ * `port` is for callers that must name the public address before the balancer exists.
  */
-export async function startLoadBalancer(upstreamPorts: number[]): Promise<LocalLoadBalancer> {
+export async function startLoadBalancer(upstreamPorts: number[], port?: number): Promise<LocalLoadBalancer> {
   const program = findProgram("nginx");
   if (!program) throw new Error("nginx is not installed (apt-get install nginx)");
   const dir = mkdtempSync(join(tmpdir(), "mcp-platform-nginx-"));
-  const port = await freePort();
+  port ??= await freePort();
   writeFileSync(join(dir, "nginx.conf"), config(dir, port, upstreamPorts));
   const server = await startServiceProcess({
     command: program,
