@@ -1,7 +1,6 @@
 import { createRequire, syncBuiltinESMExports } from "node:module";
 import { join } from "node:path";
 import { diag, DiagLogLevel, type Attributes } from "@opentelemetry/api";
-import { diagLogLevelFromString } from "@opentelemetry/core";
 import { telemetryDirectory } from "../platform-home.js";
 import { stderrDiagLogger } from "./stderr-diag-logger.js";
 import { telemetryMode, type TelemetryMode } from "./telemetry-mode.js";
@@ -53,10 +52,11 @@ export function startTelemetry(service: TelemetryService, env: NodeJS.ProcessEnv
 }
 
 async function startSdk(service: TelemetryService, mode: TelemetryMode, env: NodeJS.ProcessEnv) {
-  const [{ startNodeSdk }, { UndiciInstrumentation }, { HttpInstrumentation }] = await Promise.all([
+  const [{ startNodeSdk }, { UndiciInstrumentation }, { HttpInstrumentation }, { diagLogLevelFromString }] = await Promise.all([
     import("@opentelemetry/sdk-node"),
     import("@opentelemetry/instrumentation-undici"),
     import("@opentelemetry/instrumentation-http"),
+    import("@opentelemetry/core"),
   ]);
   const resourceAttributes: Attributes = {
     "service.version": service.version,
