@@ -1,4 +1,5 @@
 import type { Pool } from "pg";
+import { ACTION_INSERT_COLUMNS, actionParameters, toActionRecord, type ActionColumns } from "./action-row.js";
 import type { ActionRecord, ActionStore, AuditEntry } from "./action-store.js";
 import { migrate } from "./postgres-migrations.js";
 import { openPostgresPool, type PoolErrorSink } from "./postgres-pool.js";
@@ -7,22 +8,12 @@ import { STORE_MIGRATIONS, STORE_MIGRATIONS_TABLE } from "./postgres-store-schem
 const ACTION_COLUMNS = `id, server, tool, subject, client_id, arguments_hash, arguments_summary, result_summary,
   undo_data, undo_data IS NOT NULL AS has_undo_data, undoable, created_at, undone_at, undone_by`;
 
-interface ActionRow {
-  id: string;
-  server: string;
-  tool: string;
-  subject: string;
-  client_id: string | null;
-  arguments_hash: string;
-  arguments_summary: string;
-  result_summary: string;
+type ActionRow = Omit<ActionColumns, "created_at" | "undone_at"> & {
   undo_data: unknown;
   has_undo_data: boolean;
-  undoable: boolean;
   created_at: Date;
   undone_at: Date | null;
-  undone_by: string | null;
-}
+};
 
 /**
  * The shared store for replicas (`MCP_STORE_URL=postgres://…`). Every claim is one conditional
@@ -49,12 +40,7 @@ export class PostgresActionStore implements ActionStore {
   }
 
   async recordAction(a: ActionRecord): Promise<void> {
-    await this.#query(
-      `INSERT INTO mcp_actions (id, server, tool, subject, client_id, arguments_hash, arguments_summary, result_summary,
-         undo_data, undoable, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [a.id, a.server, a.tool, a.subject, a.clientId ?? null, a.argumentsHash, a.argumentsSummary, a.resultSummary,
-        a.undoData === undefined ? null : JSON.stringify(a.undoData), a.undoable, a.createdAt],
-    );
+    await this.#run(`INSERT INTO mcp_actions (${ACTION_INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, actionParameters(a));
   }
 
   async getAction(id: string): Promise<ActionRecord | undefined> {
@@ -117,18 +103,8 @@ export class PostgresActionStore implements ActionStore {
 }
 
 function fromRow(row: ActionRow): ActionRecord {
-  return {
-    id: row.id,
-    server: row.server,
-    tool: row.tool,
-    subject: row.subject,
-    ...(row.client_id ? { clientId: row.client_id } : {}),
-    argumentsHash: row.arguments_hash,
-    argumentsSummary: row.arguments_summary,
-    resultSummary: row.result_summary,
-    ...(row.has_undo_data ? { undoData: row.undo_data } : {}),
-    undoable: row.undoable,
-    createdAt: row.created_at.toISOString(),
-    ...(row.undone_at ? { undoneAt: row.undone_at.toISOString(), undoneBy: row.undone_by ?? "" } : {}),
-  };
+  return toActionRecord(
+    { ...row, created_at: row.created_at.toISOString(), undone_at: row.undone_at?.toISOString() ?? null },
+    row.has_undo_data ? { data: row.undo_data } : undefined,
+  );
 }

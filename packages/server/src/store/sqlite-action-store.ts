@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
+import { ACTION_INSERT_COLUMNS, actionParameters, toActionRecord, type ActionColumns } from "./action-row.js";
 import type { ActionRecord, ActionStore, AuditEntry } from "./action-store.js";
 
 const SCHEMA = `
@@ -19,21 +20,7 @@ const SCHEMA = `
   );
 `;
 
-interface ActionRow {
-  id: string;
-  server: string;
-  tool: string;
-  subject: string;
-  client_id: string | null;
-  arguments_hash: string;
-  arguments_summary: string;
-  result_summary: string;
-  undo_data: string | null;
-  undoable: number;
-  created_at: string;
-  undone_at: string | null;
-  undone_by: string | null;
-}
+type ActionRow = Omit<ActionColumns, "undoable"> & { undo_data: string | null; undoable: number };
 
 /** The embedded default store: one SQLite file (WAL), created on first use. */
 export class SqliteActionStore implements ActionStore {
@@ -46,13 +33,7 @@ export class SqliteActionStore implements ActionStore {
   }
 
   recordAction(a: ActionRecord): Promise<void> {
-    this.#db
-      .prepare(
-        `INSERT INTO actions (id, server, tool, subject, client_id, arguments_hash, arguments_summary, result_summary,
-           undo_data, undoable, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(a.id, a.server, a.tool, a.subject, a.clientId ?? null, a.argumentsHash, a.argumentsSummary, a.resultSummary,
-        a.undoData === undefined ? null : JSON.stringify(a.undoData), a.undoable ? 1 : 0, a.createdAt);
+    this.#db.prepare(`INSERT INTO actions (${ACTION_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...actionParameters(a));
     return Promise.resolve();
   }
 
@@ -96,18 +77,5 @@ export class SqliteActionStore implements ActionStore {
 }
 
 function fromRow(row: ActionRow): ActionRecord {
-  return {
-    id: row.id,
-    server: row.server,
-    tool: row.tool,
-    subject: row.subject,
-    ...(row.client_id ? { clientId: row.client_id } : {}),
-    argumentsHash: row.arguments_hash,
-    argumentsSummary: row.arguments_summary,
-    resultSummary: row.result_summary,
-    ...(row.undo_data === null ? {} : { undoData: JSON.parse(row.undo_data) as unknown }),
-    undoable: row.undoable === 1,
-    createdAt: row.created_at,
-    ...(row.undone_at ? { undoneAt: row.undone_at, undoneBy: row.undone_by ?? "" } : {}),
-  };
+  return toActionRecord({ ...row, undoable: row.undoable === 1 }, row.undo_data === null ? undefined : { data: JSON.parse(row.undo_data) as unknown });
 }
