@@ -17,7 +17,9 @@ export async function openActionStore(config: RuntimeConfig, defaultPath: string
     logger.info({ store: "postgresql", database: where }, "action store: PostgreSQL (shared by replicas)");
     return store;
   } catch (error) {
-    throw new ConfigError(`Cannot use MCP_STORE_URL (${where}): ${(error as Error).message}`);
+    // A refused connection to a name with several addresses is an AggregateError with no message, only a code.
+    const { message, code } = error as Error & { code?: string };
+    throw new ConfigError(`Cannot use MCP_STORE_URL (${where}): ${message || code || String(error)}`);
   }
 }
 
