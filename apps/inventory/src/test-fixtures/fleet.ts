@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -53,6 +53,7 @@ export async function startFleet(count: number) {
       await balancer.stop();
       await Promise.all(replicas.map((r) => r.process.stop()));
       await Promise.all([issuer.close(), redis.stop(), postgres.stop()]);
+      rmSync(home, { recursive: true, force: true });
     },
   };
 }
