@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { RepoCopy } from "./test-fixtures/repo-copy.js";
 
 const SERVER = "apps/runbooks/src/server.ts";
-const TOOLS = "tools: [searchRunbooks(library), getRunbook(library)],";
+const TOOLS = "tools: [searchRunbooks(library), getRunbook(library), findRunbooks(library)],";
 const DEPRECATED =
   'defineTool({ ...getRunbook(library), deprecated: { since: "2030-01-01", sunset: "2030-04-01", replacement: "read_runbook", reason: "Renamed." } })';
 
@@ -26,7 +26,7 @@ describe("pnpm contract:check", () => {
     }, 120_000);
 
     it("fails when a tool is removed, naming the changeset and the deprecation it needs", async () => {
-      await repo.edit(SERVER, (text) => text.replace(TOOLS, "tools: [searchRunbooks(library)],"));
+      await repo.edit(SERVER, (text) => text.replace(TOOLS, "tools: [searchRunbooks(library), findRunbooks(library)],"));
       const stale = await check();
       expect(stale.code).toBe(1);
       expect(stale.stderr).toContain("apps/runbooks/mcp-contract.json does not match the server's definition");
@@ -67,7 +67,7 @@ describe("pnpm contract:check", () => {
     await repo.edit(SERVER, (text) =>
       text
         .replace("import { definePrompt,", "import { definePrompt, defineTool,")
-        .replace(TOOLS, `tools: [searchRunbooks(library), ${DEPRECATED}, defineTool({ ...getRunbook(library), name: "read_runbook" })],`),
+        .replace(TOOLS, `tools: [searchRunbooks(library), ${DEPRECATED}, defineTool({ ...getRunbook(library), name: "read_runbook" }), findRunbooks(library)],`),
     );
     await repo.ok("pnpm", ["contract:update"]);
     await repo.ok("pnpm", ["changeset", "add", "--minor", "@mcp-platform/runbooks", "-m", "Deprecate get_runbook for read_runbook"]);

@@ -49,6 +49,7 @@ const environmentSchema = z.object({
     .refine((value) => Buffer.from(value, "base64").length >= 32, "must be at least 32 bytes, base64-encoded")
     .optional(),
   MCP_APPROVAL_TTL_SECONDS: integer(10, 86_400).default(300),
+  MCP_UNDO_LEASE_SECONDS: integer(1, 3600).default(60),
   MCP_TRACE_TOOL_PAYLOADS: flag,
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {

@@ -32,9 +32,10 @@ export interface RequestContext {
   closeStream(): void;
   /**
    * For write tools with `undo`: what the undo handler will need to revert this action (the previous
-   * state, say). Stored with the action record; survives restarts.
+   * state, say). Await it before changing anything: it is written to the store at once, so the
+   * action can be reverted even if this process dies before the handler returns.
    */
-  recordUndo(data: unknown): void;
+  recordUndo(data: unknown): Promise<void>;
   /** Asks the client's model for a completion (MCP sampling). */
   sample(params: CreateMessageRequest["params"]): Promise<CreateMessageResult>;
 }

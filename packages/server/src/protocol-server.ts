@@ -190,7 +190,7 @@ export class ProtocolServerFactory {
         meta: params._meta,
         principal,
         canElicit: supportsFormElicitation(session),
-        ctx: (undo) => requestContext(extra, log, principal, session, undo),
+        ctx: (recordUndo) => requestContext(extra, log, principal, session, recordUndo),
       }),
     );
   }

@@ -17,6 +17,9 @@ import { ToolError } from "./tool-error.js";
 
 export type SdkExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
+/** Persists a write tool's undo data for the action in progress. */
+export type UndoRecorder = (data: unknown) => Promise<void>;
+
 /**
  * Wraps the SDK's per-request extras in the kit's handler context. Notifications and requests go on
  * the stream of the request being answered, so they reach the caller in stateless HTTP too.
@@ -26,7 +29,7 @@ export function requestContext(
   logger: Logger,
   principal: Principal,
   session: ClientSession | undefined,
-  undo: { data?: unknown } = {},
+  recordUndo: UndoRecorder = () => Promise.resolve(),
 ): RequestContext {
   const progressToken = extra._meta?.progressToken;
   let log: Logger | undefined;
@@ -39,9 +42,7 @@ export function requestContext(
     get log() {
       return (log ??= logger.child({ requestId: extra.requestId, subject: principal.subject }));
     },
-    recordUndo(data) {
-      undo.data = data;
-    },
+    recordUndo,
     async progress(progress, total, message) {
       if (progressToken === undefined) return;
       await extra.sendNotification({

@@ -88,6 +88,7 @@ async function startTrust(definition: ServerDefinition, config: RuntimeConfig, e
     store: await openActionStore(config, join(home, "store", `${definition.name}.sqlite`), logger),
     approvalSecret: approvalSecret(config.MCP_APPROVAL_SECRET, join(home, "approval.key")),
     approvalTtlSeconds: config.MCP_APPROVAL_TTL_SECONDS,
+    undoLeaseSeconds: config.MCP_UNDO_LEASE_SECONDS,
     disabledTools: config.MCP_DISABLED_TOOLS,
     ...(config.MCP_DISABLED_TOOLS_FILE ? { disabledToolsFile: config.MCP_DISABLED_TOOLS_FILE } : {}),
     recordToolPayloads: config.MCP_TRACE_TOOL_PAYLOADS === "true",

@@ -20,6 +20,8 @@ export interface Replica {
  * home (nothing shared through the file system), sharing PostgreSQL (action store and inventory),
  * Redis (rate limits) and the approval key, behind an nginx round robin, with real tokens.
  */
+export const UNDO_LEASE_SECONDS = 1;
+
 export async function startFleet(count: number) {
   const home = mkdtempSync(join(tmpdir(), "inventory-fleet-"));
   const [postgres, redis, issuer, port] = await Promise.all([startPostgres(), startRedis(), startDevIssuer({ home }), freePort()]);
@@ -33,6 +35,8 @@ export async function startFleet(count: number) {
     MCP_STORE_URL: database,
     MCP_INVENTORY_DB_URL: database,
     MCP_RATE_LIMIT_REDIS_URL: redis.url,
+    // A short undo lease, so an undo the killed replica had claimed becomes possible again in the test.
+    MCP_UNDO_LEASE_SECONDS: String(UNDO_LEASE_SECONDS),
     OTEL_SDK_DISABLED: "true",
     LOG_LEVEL: "warn",
   };

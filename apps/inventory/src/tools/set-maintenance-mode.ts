@@ -35,7 +35,7 @@ export function setMaintenanceMode(inventory: Inventory) {
     },
     handler: async ({ service, enabled, reason }, ctx) => {
       const before = await existing(service);
-      ctx.recordUndo({ name: before.name, status: before.status, maintenanceReason: before.maintenanceReason } satisfies PreviousState);
+      await ctx.recordUndo({ name: before.name, status: before.status, maintenanceReason: before.maintenanceReason } satisfies PreviousState);
       return inventory.setStatus(service, enabled ? "maintenance" : "active", enabled ? reason : null);
     },
     undo: async ({ undoData }) => {

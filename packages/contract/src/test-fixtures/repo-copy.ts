@@ -34,7 +34,9 @@ export class RepoCopy {
       // ran `pnpm contract:update` (the outer `pnpm test` checks that).
       await repo.ok("pnpm", ["contract:update"]);
       await repo.ok("pnpm", ["catalog"]);
-      await repo.commit("Generated files up to date");
+      // Start from "everything released": changesets pending in the checkout are not the tests' own.
+      await repo.ok("sh", ["-c", "find .changeset -name '*.md' ! -name README.md -delete"]);
+      await repo.commit("Generated files up to date, pending changesets released");
       return repo;
     } catch (error) {
       await repo.remove();

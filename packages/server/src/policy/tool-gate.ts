@@ -4,6 +4,7 @@ import { decisions, PLATFORM_ATTR, redactedJson } from "@mcp-platform/telemetry"
 import { ErrorCode, McpError, type CallToolResult, type Tool } from "@modelcontextprotocol/sdk/types.js";
 import type { Logger } from "pino";
 import type { RequestContext } from "../context.js";
+import type { UndoRecorder } from "../request-context.js";
 import type { AnyTool } from "../define.js";
 import type { ActionStore } from "../store/action-store.js";
 import { errorResult, executeTool, parseToolArguments, toolListEntry } from "../tool-registry.js";
@@ -35,7 +36,7 @@ export interface ToolCall {
   meta: Record<string, unknown> | undefined;
   principal: Principal;
   canElicit: boolean;
-  ctx: (undo: { data?: unknown }) => RequestContext;
+  ctx: (recordUndo: UndoRecorder) => RequestContext;
 }
 
 /**
@@ -123,17 +124,18 @@ export class ToolGate {
     const parsed = parseToolArguments(tool, args);
     if (!parsed.ok) return this.#outcome(tool, parsed.result, "invalid_arguments");
     if (this.#parts.recordToolPayloads) decisions.toolPayload("arguments", args);
-    const undo: { data?: unknown } = {};
-    const ctx = call.ctx(undo);
+    let action: PendingAction | undefined;
+    const ctx = call.ctx((data) => (action ? this.#saveUndoData(action, data) : Promise.resolve()));
     const acts = tool.access !== "read" && !KIT_TOOLS.has(tool.name);
     if (acts) {
       const plan = tool.plan ? await tool.plan(parsed.input, ctx) : `Call ${tool.name} with ${redactedJson(args)}.`;
       const approval = await this.#parts.approvals.decide({ tool: tool.name, args, token, principal: call.principal, plan, canElicit: call.canElicit, ctx });
       if (!approval.approved) return this.#outcome(tool, approval.result, "approval_pending");
+      action = await this.#beginAction(tool, call.principal, args);
     }
     const result = await executeTool(tool, parsed.input, ctx);
     if (this.#parts.recordToolPayloads) decisions.toolPayload("result", result);
-    if (acts && !result.isError) await this.#recordAction(tool, call.principal, args, result, undo);
+    if (action) await this.#finishAction(action, tool, call.principal, result);
     if (tool.name === UNDO_TOOL && !result.isError) decisions.undo(tool.name, String(parsed.input.action_id));
     if (tool.name === UNDO_TOOL) {
       this.#parts.audit.record(call.principal, { decision: "undo", outcome: result.isError ? "failed" : "done", detail: String(parsed.input.action_id) });
@@ -141,10 +143,9 @@ export class ToolGate {
     return this.#outcome(tool, result, result.isError ? "tool_error" : "success");
   }
 
-  async #recordAction(tool: AnyTool, principal: Principal, args: Record<string, unknown>, result: CallToolResult, undo: { data?: unknown }) {
+  /** Write-ahead: the action is in the store before the handler runs, so none can happen unrecorded. */
+  async #beginAction(tool: AnyTool, principal: Principal, args: Record<string, unknown>): Promise<PendingAction> {
     const id = randomUUID();
-    const undoable = tool.undo !== undefined && "data" in undo;
-    const text = result.content.map((block) => (block.type === "text" ? block.text : `[${block.type}]`)).join(" ");
     await this.#parts.store.recordAction({
       id,
       server: this.#parts.server,
@@ -153,11 +154,25 @@ export class ToolGate {
       ...(principal.clientId ? { clientId: principal.clientId } : {}),
       argumentsHash: argumentsHash(args),
       argumentsSummary: redactedJson(args),
-      resultSummary: text.slice(0, 500),
-      ...(undoable ? { undoData: undo.data } : {}),
-      undoable,
+      resultSummary: "",
+      status: "pending",
+      undoable: tool.undo !== undefined,
       createdAt: new Date().toISOString(),
     });
+    return { id, undoSaved: false };
+  }
+
+  async #saveUndoData(action: PendingAction, data: unknown): Promise<void> {
+    await this.#parts.store.saveUndoData(action.id, data);
+    action.undoSaved = true;
+  }
+
+  async #finishAction(action: PendingAction, tool: AnyTool, principal: Principal, result: CallToolResult): Promise<void> {
+    const text = result.content.map((block) => (block.type === "text" ? block.text : `[${block.type}]`)).join(" ");
+    await this.#parts.store.completeAction(action.id, result.isError ? "failed" : "done", text.slice(0, 500));
+    if (result.isError) return;
+    const { id } = action;
+    const undoable = tool.undo !== undefined && action.undoSaved;
     this.#parts.audit.record(principal, { decision: "action", outcome: "done", tool: tool.name, detail: id });
     result._meta = { ...result._meta, [ACTION_META_KEY]: { id, undoable } };
     result.content.push({ type: "text", text: undoable ? `Action ${id} recorded; it can be reverted with ${UNDO_TOOL}.` : `Action ${id} recorded.` });
@@ -171,6 +186,11 @@ export class ToolGate {
     decisions.toolCall(tool.name, outcome);
     return result;
   }
+}
+
+interface PendingAction {
+  id: string;
+  undoSaved: boolean;
 }
 
 /** The kit's own undo tools: corrective, so they skip approval and are not themselves recorded as actions. */

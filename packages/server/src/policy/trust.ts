@@ -15,6 +15,7 @@ export interface TrustOptions {
   store?: ActionStore;
   approvalSecret?: Uint8Array;
   approvalTtlSeconds?: number;
+  undoLeaseSeconds?: number;
   disabledTools?: readonly string[];
   disabledToolsFile?: string;
   recordToolPayloads?: boolean;
@@ -38,7 +39,7 @@ export function createTrust(definition: ServerDefinition, logger: Logger, option
   const tokens = new ApprovalTokens(options.approvalSecret ?? randomBytes(32), options.approvalTtlSeconds ?? 300);
   const tools = definition.tools ?? [];
   const undoable = tools.some((tool) => tool.undo);
-  const all = undoable ? [...tools, ...undoTools(definition.name, new Map(tools.map((t) => [t.name, t])), store, scopes)] : tools;
+  const all = undoable ? [...tools, ...undoTools(definition.name, new Map(tools.map((t) => [t.name, t])), store, scopes, options.undoLeaseSeconds ?? 60)] : tools;
   const gate = new ToolGate({
     server: definition.name,
     tools: all,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineTool, type AnyTool } from "../define.js";
-import type { ActionStore } from "../store/action-store.js";
+import type { ActionRecord, ActionStore } from "../store/action-store.js";
 import { ToolError } from "../tool-error.js";
 import type { ScopePolicy } from "./scopes.js";
 
@@ -11,7 +11,17 @@ export const LIST_ACTIONS_TOOL = "list_actions";
  * The kit's own tools for servers whose tools can be undone: see recent actions, and revert one.
  * Undo needs the scope of the tool that acted; it is itself recorded in the audit trail.
  */
-export function undoTools(server: string, tools: ReadonlyMap<string, AnyTool>, store: ActionStore, scopes: ScopePolicy): AnyTool[] {
+/**
+ * `leaseSeconds`: how long an undo claim holds; a replica that died mid-undo releases the action
+ * after it, so the undo stays possible (undo handlers restore a saved state, so a retry is safe).
+ */
+export function undoTools(
+  server: string,
+  tools: ReadonlyMap<string, AnyTool>,
+  store: ActionStore,
+  scopes: ScopePolicy,
+  leaseSeconds: number,
+): AnyTool[] {
   return [
     defineTool({
       name: LIST_ACTIONS_TOOL,
@@ -21,7 +31,16 @@ export function undoTools(server: string, tools: ReadonlyMap<string, AnyTool>, s
       input: z.object({ limit: z.number().int().min(1).max(100).default(20) }),
       output: z.object({
         actions: z.array(
-          z.object({ id: z.string(), tool: z.string(), subject: z.string(), at: z.string(), result: z.string(), undoable: z.boolean(), undoneAt: z.string().optional() }),
+          z.object({
+            id: z.string(),
+            tool: z.string(),
+            subject: z.string(),
+            at: z.string(),
+            status: z.enum(["pending", "done", "failed"]),
+            result: z.string(),
+            undoable: z.boolean(),
+            undoneAt: z.string().optional(),
+          }),
         ),
       }),
       handler: async ({ limit }) => ({
@@ -30,8 +49,9 @@ export function undoTools(server: string, tools: ReadonlyMap<string, AnyTool>, s
           tool: a.tool,
           subject: a.subject,
           at: a.createdAt,
+          status: a.status,
           result: a.resultSummary,
-          undoable: a.undoable && !a.undoneAt,
+          undoable: revertible(a),
           ...(a.undoneAt ? { undoneAt: a.undoneAt } : {}),
         })),
       }),
@@ -47,16 +67,21 @@ export function undoTools(server: string, tools: ReadonlyMap<string, AnyTool>, s
         const action = await store.getAction(action_id);
         if (!action || action.server !== server) throw new ToolError(`No action ${action_id} on this server.`);
         const tool = tools.get(action.tool);
-        if (!tool?.undo || !action.undoable) throw new ToolError(`Action ${action_id} (${action.tool}) cannot be undone.`);
+        if (!tool?.undo || !revertible({ ...action, undoneAt: undefined })) {
+          // An undone action is reported as such below; everything else here can never be undone.
+          throw new ToolError(`Action ${action_id} (${action.tool}, ${action.status}) cannot be undone.`);
+        }
         if (!scopes.allows(ctx.principal, tool.access)) {
           throw new ToolError(`Undoing ${action.tool} needs scope ${scopes.required(tool.access)}.`);
         }
+        if (action.undoneAt) throw new ToolError(`Action ${action_id} was already undone.`);
         // Claim first, so two concurrent undos (on any replicas) cannot both run the undo handler.
-        if (!(await store.markUndone(action.id, ctx.principal.subject, new Date().toISOString()))) {
-          throw new ToolError(`Action ${action_id} was already undone.`);
+        if (!(await store.claimUndo(action.id, leaseSeconds))) {
+          throw new ToolError(`Action ${action_id} is being undone by another call; if that one fails, try again in ${leaseSeconds} s.`);
         }
         try {
           const message = await tool.undo({ actionId: action.id, undoData: action.undoData }, ctx);
+          await store.completeUndo(action.id, ctx.principal.subject, new Date().toISOString());
           return `Undid ${action.tool} action ${action.id}: ${message}`;
         } catch (error) {
           await store.releaseUndo(action.id);
@@ -65,4 +90,12 @@ export function undoTools(server: string, tools: ReadonlyMap<string, AnyTool>, s
       },
     }),
   ];
+}
+
+/**
+ * Undo needs saved undo data and an action that may have changed something: `done`, or `pending`
+ * (its process died mid-call, so the change may have happened; undo restores the saved state).
+ */
+function revertible(action: ActionRecord): boolean {
+  return action.undoable && action.undoData !== undefined && action.status !== "failed" && !action.undoneAt;
 }

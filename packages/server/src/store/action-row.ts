@@ -2,12 +2,12 @@ import type { ActionRecord } from "./action-store.js";
 
 /** The `actions` columns an insert writes, in the order of `actionParameters`. */
 export const ACTION_INSERT_COLUMNS =
-  "id, server, tool, subject, client_id, arguments_hash, arguments_summary, result_summary, undo_data, undoable, created_at";
+  "id, server, tool, subject, client_id, arguments_hash, arguments_summary, result_summary, undo_data, undoable, created_at, status";
 
 /** An action as both stores bind it: undo data as JSON text, `undoable` as 1/0 (PostgreSQL reads that as boolean too). */
 export function actionParameters(a: ActionRecord): (string | number | null)[] {
   return [a.id, a.server, a.tool, a.subject, a.clientId ?? null, a.argumentsHash, a.argumentsSummary, a.resultSummary,
-    a.undoData === undefined ? null : JSON.stringify(a.undoData), a.undoable ? 1 : 0, a.createdAt];
+    a.undoData === undefined ? null : JSON.stringify(a.undoData), a.undoable ? 1 : 0, a.createdAt, a.status];
 }
 
 /** An `actions` row once its store has turned its own column types into these. */
@@ -20,6 +20,7 @@ export interface ActionColumns {
   arguments_hash: string;
   arguments_summary: string;
   result_summary: string;
+  status: string;
   undoable: boolean;
   created_at: string;
   undone_at: string | null;
@@ -37,6 +38,7 @@ export function toActionRecord(row: ActionColumns, undo: { data: unknown } | und
     argumentsHash: row.arguments_hash,
     argumentsSummary: row.arguments_summary,
     resultSummary: row.result_summary,
+    status: row.status as ActionRecord["status"],
     ...(undo ? { undoData: undo.data } : {}),
     undoable: row.undoable,
     createdAt: row.created_at,

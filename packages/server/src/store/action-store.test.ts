@@ -49,6 +49,7 @@ const action = (overrides: Partial<ActionRecord> = {}): ActionRecord => ({
   argumentsHash: "h",
   argumentsSummary: '{"service":"payments-api"}',
   resultSummary: "payments-api is in maintenance",
+  status: "done",
   undoData: { name: "payments-api", status: "active", reason: null },
   undoable: true,
   createdAt: new Date().toISOString(),
@@ -96,24 +97,43 @@ describe.each(backends)("$name action store", ({ backend, skip }) => {
     expect(listed.map((a) => a.createdAt)).toEqual(["2026-01-01T12:00:00.000Z", "2026-01-01T11:00:00.000Z"]);
   });
 
+  it.skipIf(skip)("writes an action ahead of its handler, then its undo data, then its outcome", async () => {
+    const a = action({ status: "pending", resultSummary: "", undoData: undefined });
+    await store.recordAction(a);
+    expect(await store.getAction(a.id)).toEqual(a);
+    await store.saveUndoData(a.id, { name: "payments-api", status: "active" });
+    await store.completeAction(a.id, "done", "payments-api is in maintenance");
+    expect(await store.getAction(a.id)).toMatchObject({ status: "done", resultSummary: "payments-api is in maintenance", undoData: { status: "active" } });
+  });
+
   it.skipIf(skip)("lets an action be undone once, and again only after the claim is released", async () => {
     const a = action();
     await store.recordAction(a);
     const at = new Date().toISOString();
-    expect(await store.markUndone(a.id, "bob", at)).toBe(true);
-    expect(await store.getAction(a.id)).toMatchObject({ undoneAt: at, undoneBy: "bob" });
-    expect(await store.markUndone(a.id, "carol", at)).toBe(false);
+    expect(await store.claimUndo(a.id, 60)).toBe(true);
+    expect(await store.claimUndo(a.id, 60)).toBe(false);
     await store.releaseUndo(a.id);
-    expect((await store.getAction(a.id))?.undoneAt).toBeUndefined();
-    expect(await store.markUndone(a.id, "carol", at)).toBe(true);
-    expect(await store.markUndone(randomUUID(), "bob", at)).toBe(false);
+    expect(await store.claimUndo(a.id, 60)).toBe(true);
+    await store.completeUndo(a.id, "bob", at);
+    expect(await store.getAction(a.id)).toMatchObject({ undoneAt: at, undoneBy: "bob" });
+    await store.releaseUndo(a.id);
+    expect(await store.claimUndo(a.id, 60)).toBe(false);
+    expect(await store.claimUndo(randomUUID(), 60)).toBe(false);
+  });
+
+  it.skipIf(skip)("lets a claim whose holder died lapse after its lease", async () => {
+    const a = action();
+    await store.recordAction(a);
+    expect(await store.claimUndo(a.id, 60)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await store.claimUndo(a.id, 0.01)).toBe(true);
   });
 
   it.skipIf(skip)("gives an undo claim to exactly one of many replicas racing for it", async () => {
     const replicas = [store, await open(), await open()];
     const a = action();
     await store.recordAction(a);
-    const claims = await Promise.all(replicas.flatMap((r, i) => [0, 1, 2].map((j) => r.markUndone(a.id, `r${i}-${j}`, new Date().toISOString()))));
+    const claims = await Promise.all(replicas.flatMap((replica) => [0, 1, 2].map(() => replica.claimUndo(a.id, 60))));
     expect(claims.filter(Boolean)).toHaveLength(1);
   });
 

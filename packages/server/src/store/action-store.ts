@@ -1,3 +1,9 @@
+/**
+ * `pending` is written before the handler runs and stays if the process died mid-call (outcome
+ * unknown); `done` and `failed` are written when the handler returns.
+ */
+export type ActionStatus = "pending" | "done" | "failed";
+
 /** One action a write or destructive tool performed: who, what, and how to take it back. */
 export interface ActionRecord {
   id: string;
@@ -9,7 +15,9 @@ export interface ActionRecord {
   /** The arguments with secret-looking values redacted: for people reading the log, not for replay. */
   argumentsSummary: string;
   resultSummary: string;
+  status: ActionStatus;
   undoData?: unknown;
+  /** The tool declares `undo`; the action can be reverted once undo data was saved. */
   undoable: boolean;
   createdAt: string;
   undoneAt?: string;
@@ -32,12 +40,20 @@ export interface AuditEntry {
  * when several replicas share it. Every method is atomic on its own.
  */
 export interface ActionStore {
+  /** Written before the handler runs (status `pending`), so no action can happen unrecorded. */
   recordAction(action: ActionRecord): Promise<void>;
+  /** Saved when the handler calls `ctx.recordUndo`, before it changes anything. */
+  saveUndoData(id: string, data: unknown): Promise<void>;
+  completeAction(id: string, status: "done" | "failed", resultSummary: string): Promise<void>;
   getAction(id: string): Promise<ActionRecord | undefined>;
   listActions(server: string, limit: number): Promise<ActionRecord[]>;
-  /** Marks an action undone; `false` if it was already undone (two callers cannot both undo it). */
-  markUndone(id: string, by: string, at: string): Promise<boolean>;
-  /** Clears an undo claim whose undo handler failed, so the action can be undone again. */
+  /**
+   * Claims the undo of an action for `leaseSeconds`; `false` if it is undone or claimed by a live
+   * claim. A claim whose holder died (a replica killed mid-undo) lapses, so the undo stays possible.
+   */
+  claimUndo(id: string, leaseSeconds: number): Promise<boolean>;
+  completeUndo(id: string, by: string, at: string): Promise<void>;
+  /** Drops a claim whose undo handler failed, so the action can be undone again at once. */
   releaseUndo(id: string): Promise<void>;
   /** Records an approval token as used; `false` if it was used before (replay). */
   consumeApproval(id: string, expiresAt: number): Promise<boolean>;

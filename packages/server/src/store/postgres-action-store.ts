@@ -5,7 +5,7 @@ import { migrate } from "./postgres-migrations.js";
 import { openPostgresPool, type PoolErrorSink } from "./postgres-pool.js";
 import { STORE_MIGRATIONS, STORE_MIGRATIONS_TABLE } from "./postgres-store-schema.js";
 
-const ACTION_COLUMNS = `id, server, tool, subject, client_id, arguments_hash, arguments_summary, result_summary,
+const ACTION_COLUMNS = `id, server, tool, subject, client_id, arguments_hash, arguments_summary, result_summary, status,
   undo_data, undo_data IS NOT NULL AS has_undo_data, undoable, created_at, undone_at, undone_by`;
 
 type ActionRow = Omit<ActionColumns, "created_at" | "undone_at"> & {
@@ -40,7 +40,15 @@ export class PostgresActionStore implements ActionStore {
   }
 
   async recordAction(a: ActionRecord): Promise<void> {
-    await this.#run(`INSERT INTO mcp_actions (${ACTION_INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, actionParameters(a));
+    await this.#run(`INSERT INTO mcp_actions (${ACTION_INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`, actionParameters(a));
+  }
+
+  async saveUndoData(id: string, data: unknown): Promise<void> {
+    await this.#run("UPDATE mcp_actions SET undo_data = $2::jsonb WHERE id = $1", [id, JSON.stringify(data) ?? "null"]);
+  }
+
+  async completeAction(id: string, status: "done" | "failed", resultSummary: string): Promise<void> {
+    await this.#run("UPDATE mcp_actions SET status = $2, result_summary = $3 WHERE id = $1", [id, status, resultSummary]);
   }
 
   async getAction(id: string): Promise<ActionRecord | undefined> {
@@ -56,13 +64,21 @@ export class PostgresActionStore implements ActionStore {
     return rows.map(fromRow);
   }
 
-  async markUndone(id: string, by: string, at: string): Promise<boolean> {
-    const { rowCount } = await this.#run("UPDATE mcp_actions SET undone_at = $2, undone_by = $3 WHERE id = $1 AND undone_at IS NULL", [id, at, by]);
+  async claimUndo(id: string, leaseSeconds: number): Promise<boolean> {
+    const now = Date.now();
+    const { rowCount } = await this.#run(
+      "UPDATE mcp_actions SET undo_claimed_at = $2 WHERE id = $1 AND undone_at IS NULL AND (undo_claimed_at IS NULL OR undo_claimed_at < $3)",
+      [id, now, now - leaseSeconds * 1000],
+    );
     return rowCount === 1;
   }
 
+  async completeUndo(id: string, by: string, at: string): Promise<void> {
+    await this.#run("UPDATE mcp_actions SET undone_at = $2, undone_by = $3 WHERE id = $1", [id, at, by]);
+  }
+
   async releaseUndo(id: string): Promise<void> {
-    await this.#run("UPDATE mcp_actions SET undone_at = NULL, undone_by = NULL WHERE id = $1", [id]);
+    await this.#run("UPDATE mcp_actions SET undo_claimed_at = NULL WHERE id = $1", [id]);
   }
 
   async consumeApproval(id: string, expiresAt: number): Promise<boolean> {

@@ -25,4 +25,12 @@ export const STORE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX mcp_audit_by_server ON mcp_audit (server, at);
     `,
   },
+  {
+    version: 2,
+    name: "write-ahead action status, undo claims with a lease",
+    sql: `
+      ALTER TABLE mcp_actions ADD COLUMN status text NOT NULL DEFAULT 'done';
+      ALTER TABLE mcp_actions ADD COLUMN undo_claimed_at bigint;
+    `,
+  },
 ];

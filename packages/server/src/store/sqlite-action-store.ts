@@ -20,6 +20,12 @@ const SCHEMA = `
   );
 `;
 
+/** Schema changes after the first release, applied once per file (tracked in `PRAGMA user_version`). */
+const UPGRADES = [
+  `ALTER TABLE actions ADD COLUMN status TEXT NOT NULL DEFAULT 'done';
+   ALTER TABLE actions ADD COLUMN undo_claimed_at INTEGER;`,
+];
+
 type ActionRow = Omit<ActionColumns, "undoable"> & { undo_data: string | null; undoable: number };
 
 /** The embedded default store: one SQLite file (WAL), created on first use. */
@@ -30,10 +36,25 @@ export class SqliteActionStore implements ActionStore {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     this.#db = new DatabaseSync(path);
     this.#db.exec(SCHEMA);
+    const { user_version: version } = this.#db.prepare("PRAGMA user_version").get() as { user_version: number };
+    for (const [index, upgrade] of UPGRADES.entries()) {
+      if (index < version) continue;
+      this.#db.exec(`BEGIN; ${upgrade} PRAGMA user_version = ${index + 1}; COMMIT;`);
+    }
   }
 
   recordAction(a: ActionRecord): Promise<void> {
-    this.#db.prepare(`INSERT INTO actions (${ACTION_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...actionParameters(a));
+    this.#db.prepare(`INSERT INTO actions (${ACTION_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...actionParameters(a));
+    return Promise.resolve();
+  }
+
+  saveUndoData(id: string, data: unknown): Promise<void> {
+    this.#db.prepare("UPDATE actions SET undo_data = ? WHERE id = ?").run(JSON.stringify(data) ?? "null", id);
+    return Promise.resolve();
+  }
+
+  completeAction(id: string, status: "done" | "failed", resultSummary: string): Promise<void> {
+    this.#db.prepare("UPDATE actions SET status = ?, result_summary = ? WHERE id = ?").run(status, resultSummary, id);
     return Promise.resolve();
   }
 
@@ -47,13 +68,21 @@ export class SqliteActionStore implements ActionStore {
     return Promise.resolve((rows as unknown as ActionRow[]).map(fromRow));
   }
 
-  markUndone(id: string, by: string, at: string): Promise<boolean> {
-    const result = this.#db.prepare("UPDATE actions SET undone_at = ?, undone_by = ? WHERE id = ? AND undone_at IS NULL").run(at, by, id);
+  claimUndo(id: string, leaseSeconds: number): Promise<boolean> {
+    const now = Date.now();
+    const result = this.#db
+      .prepare("UPDATE actions SET undo_claimed_at = ? WHERE id = ? AND undone_at IS NULL AND (undo_claimed_at IS NULL OR undo_claimed_at < ?)")
+      .run(now, id, now - leaseSeconds * 1000);
     return Promise.resolve(result.changes === 1);
   }
 
+  completeUndo(id: string, by: string, at: string): Promise<void> {
+    this.#db.prepare("UPDATE actions SET undone_at = ?, undone_by = ? WHERE id = ?").run(at, by, id);
+    return Promise.resolve();
+  }
+
   releaseUndo(id: string): Promise<void> {
-    this.#db.prepare("UPDATE actions SET undone_at = NULL, undone_by = NULL WHERE id = ?").run(id);
+    this.#db.prepare("UPDATE actions SET undo_claimed_at = NULL WHERE id = ?").run(id);
     return Promise.resolve();
   }
 
