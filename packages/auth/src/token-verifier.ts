@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { createRemoteJWKSet, jwtVerify } from "jose";
 import { AuthError } from "./auth-error.js";
 import { discoverJwksUri } from "./discovery.js";
 import { introspect, type IntrospectionOptions } from "./introspection.js";
@@ -25,11 +25,16 @@ export interface TokenVerifierOptions {
 
 export interface TokenVerifier {
   verify(token: string): Promise<Principal>;
+  /**
+   * Discovers and fetches the issuer's keys now, so the first request does not wait for them. A
+   * failure is not final: the first verification tries again.
+   */
+  warm(): Promise<void>;
 }
 
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const cache = new VerifiedTokenCache();
-  let keys: Promise<JWTVerifyGetKey> | undefined;
+  let keys: Promise<ReturnType<typeof createRemoteJWKSet>> | undefined;
   const keySet = () =>
     (keys ??= (options.jwksUrl ? Promise.resolve(new URL(options.jwksUrl)) : discoverJwksUri(options.issuer)).then(
       (url) => createRemoteJWKSet(url, { cooldownDuration: (options.jwksCooldownSeconds ?? 30) * 1000, timeoutDuration: 5000 }),
@@ -61,6 +66,9 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   }
 
   return {
+    async warm() {
+      if (!options.introspection) await (await keySet()).reload();
+    },
     async verify(token) {
       const cached = cache.get(token, Math.floor(Date.now() / 1000));
       if (cached) return cached;

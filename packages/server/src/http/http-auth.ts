@@ -46,6 +46,7 @@ export class HttpAuth {
         ? { introspection: { url: config.MCP_AUTH_INTROSPECTION_URL, clientId: config.MCP_AUTH_CLIENT_ID!, clientSecret: config.MCP_AUTH_CLIENT_SECRET! } }
         : {}),
     });
+    void this.#verifier.warm().catch(() => undefined);
   }
 
   async authenticate(req: IncomingMessage): Promise<Authentication> {
