@@ -60,9 +60,24 @@ export function renderReport(report: Report): string {
     `|---|${cHeaders.map(() => "---").join("|")}|---|---|---|---|`,
     ...ratioRows.map((row) => `| ${row} |`),
     "",
+    "## Targets (kit ÷ other, same run)",
+    "",
+    ...targets(results).map(({ name, value, goal, met }) => `- ${met ? "met" : "MISSED"}: ${name} ${value.toFixed(2)}x (goal ${goal})`),
+    "",
     `stdio, one long-lived kit server, sequential calls: ${report.stdioCallsPerSecond.toFixed(0)} calls/s.`,
     "",
     "Cold start is spawn to the first `tools/list` answer; the kit's includes OAuth (JWKS fetch) and starts OpenTelemetry in the background.",
     "",
   ].join("\n");
+}
+
+/** The goals the kit is held to (issue #9), each as a ratio of medians from this run. */
+function targets(results: Record<string, Measurements>) {
+  const ratio = (name: string, pick: (m: Measurements) => number[]) => median(pick(results.kit!)) / median(pick(results[name]!));
+  return [
+    { name: "throughput at c=32 vs the shared-validator SDK", value: ratio("sdk-shared", (m) => m.reqPerSecond[32]!), goal: ">= 1.5x", min: 1.5 },
+    { name: "p99 at c=32 vs the shared-validator SDK", value: ratio("sdk-shared", (m) => m.p99Ms[32]!), goal: "<= 1.0x", max: 1 },
+    { name: "peak RSS vs the shared-validator SDK", value: ratio("sdk-shared", (m) => m.peakRssMiB), goal: "<= 1.1x", max: 1.1 },
+    { name: "cold start vs the bare SDK without telemetry", value: ratio("sdk-naive", (m) => m.coldStartMs), goal: "<= 1.5x", max: 1.5 },
+  ].map((target) => ({ ...target, met: target.min !== undefined ? target.value >= target.min : target.value <= target.max }));
 }

@@ -41,7 +41,6 @@ for (let round = 0; round < rounds; round++) {
     const server = await spawnServer(contender.entry, contender.setup, pinned ? 0 : undefined);
     const pid = server.child.pid!;
     const measured = results[contender.name]!;
-    measured.coldStartMs.push(server.coldStartMs);
     for (const concurrency of concurrencies) {
       await runLoad({ url: server.url, concurrency, durationMs: warmupMs, headers: server.headers });
       const cpuBefore = cpuSeconds(pid);
@@ -55,6 +54,15 @@ for (let round = 0; round < rounds; round++) {
       process.stderr.write(`round ${round + 1} ${contender.name} c=${concurrency}: ${(load.requests / load.seconds).toFixed(0)} req/s, ${load.errors} errors\n`);
     }
     measured.peakRssMiB.push(peakRssMiB(pid));
+    await server.stop();
+  }
+}
+
+// Cold starts on their own, alternating, each server spawned fresh on an idle machine.
+for (let sample = 0; sample < (quick ? 2 : 5); sample++) {
+  for (const contender of sample % 2 === 0 ? all : [...all].reverse()) {
+    const server = await spawnServer(contender.entry, contender.setup, pinned ? 0 : undefined);
+    results[contender.name]!.coldStartMs.push(server.coldStartMs);
     await server.stop();
   }
 }
