@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { startDevIssuer } from "@mcp-platform/auth/dev-issuer";
 import { platformHome } from "@mcp-platform/telemetry";
 import type { Command } from "../command.js";
+import { integerFlag } from "../flags.js";
 
 export const DEFAULT_DEV_ISSUER_PORT = 9400;
 
@@ -10,7 +11,8 @@ const command: Command = {
   usage: "dev-issuer [--port N]",
   run: async (args, io) => {
     const { values } = parseArgs({ args, options: { port: { type: "string", default: String(DEFAULT_DEV_ISSUER_PORT) } } });
-    const issuer = await startDevIssuer({ home: platformHome(io.env), port: Number(values.port) });
+    const port = integerFlag("port", values.port, 0, 65_535);
+    const issuer = await startDevIssuer({ home: platformHome(io.env), port });
     io.out(`dev issuer at ${issuer.issuer} (keys in ${platformHome(io.env)}/dev-issuer); Ctrl-C to stop`);
     io.out(`servers: MCP_AUTH_ISSUER=${issuer.issuer} MCP_AUTH_AUDIENCE=http://127.0.0.1:3000/mcp`);
     await new Promise<void>((resolve) => process.once("SIGINT", resolve).once("SIGTERM", resolve));

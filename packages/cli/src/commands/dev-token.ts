@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { mintDevToken } from "@mcp-platform/auth/dev-issuer";
 import { platformHome } from "@mcp-platform/telemetry";
 import type { Command } from "../command.js";
+import { integerFlag } from "../flags.js";
 import { DEFAULT_DEV_ISSUER_PORT } from "./dev-issuer.js";
 
 const command: Command = {
@@ -25,7 +26,7 @@ const command: Command = {
       audience: values.audience,
       subject: values.subject,
       scopes: values.scopes.split(/[ ,]+/).filter(Boolean),
-      expiresInSeconds: Number(values["expires-in"]),
+      expiresInSeconds: integerFlag("expires-in", values["expires-in"], 60, 86_400),
     });
     io.out(token);
     return 0;

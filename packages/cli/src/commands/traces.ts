@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { readTraces, renderWaterfall, telemetryDirectory } from "@mcp-platform/telemetry/viewer";
 import type { Command } from "../command.js";
+import { integerFlag } from "../flags.js";
 
 const command: Command = {
   summary: "show recent traces from the embedded telemetry files as terminal waterfalls",
@@ -10,8 +11,7 @@ const command: Command = {
       args,
       options: { last: { type: "string", default: "5" }, trace: { type: "string" }, dir: { type: "string" } },
     });
-    const last = Number(values.last);
-    if (!Number.isInteger(last) || last < 1) throw new Error(`--last must be a positive integer (got "${values.last}")`);
+    const last = integerFlag("last", values.last, 1, 1000);
     const directory = values.dir ?? telemetryDirectory(io.env);
     const traces = (await readTraces(directory)).filter((trace) => !values.trace || trace.traceId.startsWith(values.trace));
     if (traces.length === 0) {

@@ -4,7 +4,6 @@ import type { Principal } from "@mcp-platform/auth";
 import type { Logger } from "pino";
 import type { RuntimeConfig } from "../config.js";
 import { InFlight } from "../in-flight.js";
-import { Audit } from "../policy/audit.js";
 import { ANONYMOUS_PRINCIPAL } from "../principal-of.js";
 import type { ProtocolServerFactory } from "../protocol-server.js";
 import { readJsonBody } from "./body.js";
@@ -39,7 +38,7 @@ export function createHttpServer(
   const sessions = config.MCP_SESSIONS === "stateful" ? new SessionStore(config.MCP_SESSION_IDLE_SECONDS) : undefined;
   const { definition, trust } = factory;
   const auth = config.authRequired
-    ? new HttpAuth(config, definition.title ?? definition.name, trust.scopes, new Audit(definition.name, logger, trust.store))
+    ? new HttpAuth(config, definition.title ?? definition.name, trust.scopes, trust.audit)
     : undefined;
   const limiter = rateLimiterFor(config, definition.name, logger);
   const pool = sessions ? undefined : new ServerPool(() => factory.create({ transport: "tcp" }));

@@ -24,6 +24,7 @@ export interface TrustOptions {
 /** Everything behind the trust boundary of one server process, built once at start. */
 export interface Trust {
   gate: ToolGate;
+  audit: Audit;
   killSwitch: KillSwitch;
   scopes: ScopePolicy;
   store: ActionStore;
@@ -53,6 +54,7 @@ export function createTrust(definition: ServerDefinition, logger: Logger, option
   });
   return {
     gate,
+    audit,
     killSwitch,
     scopes,
     store,
