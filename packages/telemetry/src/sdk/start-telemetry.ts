@@ -1,8 +1,4 @@
-import { createRequire, syncBuiltinESMExports } from "node:module";
-import { join } from "node:path";
-import { diag, DiagLogLevel, type Attributes } from "@opentelemetry/api";
-import { telemetryDirectory } from "../platform-home.js";
-import { stderrDiagLogger } from "./stderr-diag-logger.js";
+import { diag } from "@opentelemetry/api";
 import { telemetryMode, type TelemetryMode } from "./telemetry-mode.js";
 
 export interface TelemetryService {
@@ -21,8 +17,6 @@ export interface Telemetry {
   shutdown(timeoutMs?: number): Promise<void>;
 }
 
-const DEFAULT_FILE_MAX_BYTES = 10 * 1024 * 1024;
-
 /**
  * OpenTelemetry for an app's entry point. The configuration is checked now; the SDK itself loads
  * when `start()` is called, which the runtime does once the server listens, so that its module
@@ -35,7 +29,7 @@ export function startTelemetry(service: TelemetryService, env: NodeJS.ProcessEnv
   const mode = telemetryMode(env, env.MCP_TRANSPORT ?? "stdio");
   if (mode === "disabled") return { mode, start: () => undefined, ready: Promise.resolve(), shutdown: () => Promise.resolve() };
   let begin: () => void = () => undefined;
-  const started = new Promise<void>((resolve) => (begin = resolve)).then(() => startSdk(service, mode, env));
+  const started = new Promise<void>((resolve) => (begin = resolve)).then(async () => (await import("./node-sdk.js")).startSdk(service, mode, env));
   return {
     mode,
     start: () => begin(),
@@ -49,75 +43,4 @@ export function startTelemetry(service: TelemetryService, env: NodeJS.ProcessEnv
       clearTimeout(timer);
     },
   };
-}
-
-async function startSdk(service: TelemetryService, mode: TelemetryMode, env: NodeJS.ProcessEnv) {
-  const [{ startNodeSdk }, { UndiciInstrumentation }, { HttpInstrumentation }, { diagLogLevelFromString }] = await Promise.all([
-    import("@opentelemetry/sdk-node"),
-    import("@opentelemetry/instrumentation-undici"),
-    import("@opentelemetry/instrumentation-http"),
-    import("@opentelemetry/core"),
-  ]);
-  const resourceAttributes: Attributes = {
-    "service.version": service.version,
-    "service.namespace": env.MCP_SERVICE_NAMESPACE ?? "mcp-platform",
-    "deployment.environment.name": env.MCP_ENVIRONMENT ?? "development",
-    "mcp_platform.server.owner": service.owner,
-  };
-  if (!env.OTEL_SERVICE_NAME) resourceAttributes["service.name"] = service.name;
-  const instrumentations = [
-    new UndiciInstrumentation(),
-    // Incoming HTTP is traced by the kit's own MCP span (with the HTTP context as parent or link).
-    new HttpInstrumentation({ disableIncomingRequestInstrumentation: true }),
-  ];
-  const sdk = startNodeSdk({
-    logLevel: "none",
-    resourceAttributes,
-    instrumentations,
-    ...(env.OTEL_LOGS_EXPORTER ? {} : { logRecordProcessors: [] }),
-    ...(mode === "embedded" ? await embeddedPipelines(service.name, env) : {}),
-  });
-  patchLoadedHttpModules();
-  // startNodeSdk installs a console logger (stdout for info); replace it before anything is logged.
-  diag.setLogger(stderrDiagLogger, {
-    logLevel: diagLogLevelFromString(env.OTEL_LOG_LEVEL ?? "warn") ?? DiagLogLevel.WARN,
-    suppressOverrideMessage: true,
-  });
-  return sdk;
-}
-
-async function embeddedPipelines(serviceName: string, env: NodeJS.ProcessEnv) {
-  const [{ BatchSpanProcessor }, { PeriodicExportingMetricReader }, { JsonlFile }, { FileSpanExporter }, { FileMetricExporter }] =
-    await Promise.all([
-      import("@opentelemetry/sdk-trace"),
-      import("@opentelemetry/sdk-metrics"),
-      import("./jsonl-file.js"),
-      import("./file-span-exporter.js"),
-      import("./file-metric-exporter.js"),
-    ]);
-  const directory = telemetryDirectory(env);
-  const maxBytes = Number(env.MCP_TELEMETRY_FILE_MAX_BYTES ?? DEFAULT_FILE_MAX_BYTES);
-  const spans = new JsonlFile(join(directory, `${serviceName}.spans.jsonl`), maxBytes);
-  const metrics = new JsonlFile(join(directory, `${serviceName}.metrics.jsonl`), maxBytes);
-  return {
-    spanProcessors: [new BatchSpanProcessor({ exporter: new FileSpanExporter(spans), scheduledDelayMillis: 1000 })],
-    metricReaders: [
-      new PeriodicExportingMetricReader({
-        exporter: new FileMetricExporter(metrics),
-        exportIntervalMillis: Number(env.OTEL_METRIC_EXPORT_INTERVAL ?? 60_000),
-      }),
-    ],
-  };
-}
-
-/**
- * The SDK starts after the app's modules were imported, so `node:http` was loaded unpatched: requiring
- * it again runs the instrumentation's require hook, and syncing the builtin ESM exports makes
- * `import { request } from "node:http"` bindings see the patched functions.
- */
-function patchLoadedHttpModules(): void {
-  const require = createRequire(import.meta.url);
-  require("node:http");
-  require("node:https");
-  syncBuiltinESMExports();
 }

@@ -21,6 +21,6 @@ export function telemetryMode(env: NodeJS.ProcessEnv, transport: string): Teleme
       }
     }
   }
-  const configured = ["OTEL_TRACES_EXPORTER", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"];
+  const configured = ["OTEL_TRACES_EXPORTER", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_CONFIG_FILE"];
   return configured.some((variable) => env[variable]) ? "standard" : "embedded";
 }

@@ -1,0 +1,97 @@
+import { createRequire, syncBuiltinESMExports } from "node:module";
+import { join } from "node:path";
+import { context, diag, DiagLogLevel, metrics, propagation, trace } from "@opentelemetry/api";
+import { BatchSpanProcessor } from "@opentelemetry/sdk-trace";
+import { telemetryDirectory } from "../platform-home.js";
+import { FileMetricExporter } from "./file-metric-exporter.js";
+import { FileSpanExporter } from "./file-span-exporter.js";
+import { JsonlFile } from "./jsonl-file.js";
+import { startLogPipeline } from "./log-pipeline.js";
+import { meterProvider, periodicReader } from "./metric-pipeline.js";
+import { propagatorFromEnv } from "./propagator.js";
+import { platformResource } from "./resource.js";
+import { stderrDiagLogger } from "./stderr-diag-logger.js";
+import type { TelemetryService } from "./start-telemetry.js";
+import type { TelemetryMode } from "./telemetry-mode.js";
+import { tracerProvider } from "./trace-pipeline.js";
+
+const DEFAULT_FILE_MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The OpenTelemetry SDK assembled from its parts (trace, metrics, the one configured exporter per
+ * signal) rather than through `@opentelemetry/sdk-node`, whose entry point imports every exporter,
+ * gRPC and its configuration-file parser: ~10 MiB of heap the server would carry for its whole
+ * life, which V8 multiplies into ~40 MiB of peak RSS under load (apps/bench). The standard `OTEL_*`
+ * variables mean the same here as there.
+ */
+export async function startSdk(service: TelemetryService, mode: TelemetryMode, env: NodeJS.ProcessEnv): Promise<{ shutdown(): Promise<unknown> }> {
+  diag.setLogger(stderrDiagLogger, { logLevel: diagLevel(env.OTEL_LOG_LEVEL), suppressOverrideMessage: true });
+  if (env.OTEL_CONFIG_FILE) return startFromConfigFile();
+  const resource = platformResource(service, env);
+  const embedded = mode === "embedded" ? embeddedPipelines(service.name, env) : undefined;
+  const [tracers, meters, loggers, propagator, { AsyncLocalStorageContextManager }] = await Promise.all([
+    tracerProvider(resource, env, embedded?.spanProcessors),
+    meterProvider(resource, env, embedded?.metricReaders),
+    embedded ? undefined : startLogPipeline(resource, env),
+    propagatorFromEnv(env),
+    import("@opentelemetry/context-async-hooks"),
+  ]);
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  if (propagator) propagation.setGlobalPropagator(propagator);
+  if (meters) metrics.setGlobalMeterProvider(meters);
+  if (tracers) trace.setGlobalTracerProvider(tracers);
+  await instrumentOutboundHttp();
+  const providers = [tracers, meters, loggers].filter((provider) => provider !== undefined);
+  return { shutdown: () => Promise.all(providers.map((provider) => provider.shutdown())) };
+}
+
+/**
+ * Outbound `fetch`/undici and `node:http` calls of handlers become children of the tool span.
+ * Incoming HTTP is traced by the kit's own MCP span (with the HTTP context as parent or link).
+ * Created after the providers are registered, so they take the real tracer and meter.
+ */
+async function instrumentOutboundHttp(): Promise<void> {
+  const [{ UndiciInstrumentation }, { HttpInstrumentation }] = await Promise.all([
+    import("@opentelemetry/instrumentation-undici"),
+    import("@opentelemetry/instrumentation-http"),
+  ]);
+  new UndiciInstrumentation();
+  new HttpInstrumentation({ disableIncomingRequestInstrumentation: true });
+  patchLoadedHttpModules();
+}
+
+/** OpenTelemetry's declarative configuration file: the whole Node SDK handles it, loaded only then. */
+async function startFromConfigFile() {
+  const { startNodeSdk } = await import("@opentelemetry/sdk-node");
+  const sdk = startNodeSdk({ logLevel: "none" });
+  await instrumentOutboundHttp();
+  return sdk;
+}
+
+function diagLevel(value: string | undefined): DiagLogLevel {
+  const level = value?.trim().toUpperCase() as keyof typeof DiagLogLevel | undefined;
+  return level && level in DiagLogLevel ? DiagLogLevel[level] : DiagLogLevel.WARN;
+}
+
+function embeddedPipelines(serviceName: string, env: NodeJS.ProcessEnv) {
+  const directory = telemetryDirectory(env);
+  const maxBytes = Number(env.MCP_TELEMETRY_FILE_MAX_BYTES ?? DEFAULT_FILE_MAX_BYTES);
+  const spans = new JsonlFile(join(directory, `${serviceName}.spans.jsonl`), maxBytes);
+  const metrics = new JsonlFile(join(directory, `${serviceName}.metrics.jsonl`), maxBytes);
+  return {
+    spanProcessors: [new BatchSpanProcessor({ exporter: new FileSpanExporter(spans), scheduledDelayMillis: 1000 })],
+    metricReaders: [periodicReader(new FileMetricExporter(metrics), env)],
+  };
+}
+
+/**
+ * The SDK starts after the app's modules were imported, so `node:http` was loaded unpatched: requiring
+ * it again runs the instrumentation's require hook, and syncing the builtin ESM exports makes
+ * `import { request } from "node:http"` bindings see the patched functions.
+ */
+function patchLoadedHttpModules(): void {
+  const require = createRequire(import.meta.url);
+  require("node:http");
+  require("node:https");
+  syncBuiltinESMExports();
+}
