@@ -10,7 +10,11 @@ const TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
 
 let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
 let server: ServerProcess;
-const downstream = createServer((_req, res) => res.writeHead(204).end());
+const traceparents: (string | undefined)[] = [];
+const downstream = createServer((req, res) => {
+  traceparents.push(req.headers.traceparent as string | undefined);
+  res.writeHead(204).end();
+});
 let downstreamUrl: string;
 
 beforeAll(async () => {
@@ -49,7 +53,9 @@ describe("outbound calls of a tool handler", () => {
     const toolSpan = await receiver.waitForSpan((s) => s.name === "tools/call fetch_status");
     const child = await receiver.waitForSpan((s) => s.kind === 3 && s.parentSpanId === toolSpan.spanId);
     expect(child.traceId).toBe(TRACE_ID);
-    expect(child.attributes["http.request.method"]).toBe("GET");
+    expect(child.attributes).toMatchObject({ "http.request.method": "GET", "server.address": "127.0.0.1" });
+    expect(Number(child.attributes["http.response.status_code"])).toBe(204);
+    expect(traceparents.at(-1)).toBe(`00-${TRACE_ID}-${child.spanId}-01`);
   });
 
   it("makes a node:http call a CLIENT child of the tool span", async () => {
@@ -57,5 +63,14 @@ describe("outbound calls of a tool handler", () => {
     const toolSpan = await receiver.waitForSpan((s) => s.name === "tools/call http_status");
     const child = await receiver.waitForSpan((s) => s.kind === 3 && s.parentSpanId === toolSpan.spanId);
     expect(child.traceId).toBe(TRACE_ID);
+    expect(child.attributes["url.full"]).toBe(downstreamUrl);
+    expect(traceparents.at(-1)).toBe(`00-${TRACE_ID}-${child.spanId}-01`);
+  });
+
+  it("does not trace the exporter's own OTLP requests", async () => {
+    await receiver.waitForSpan((s) => s.kind === 3);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const exportPort = Number(new URL(receiver.endpoint).port);
+    expect(receiver.spans.filter((s) => Number(s.attributes["server.port"]) === exportPort)).toEqual([]);
   });
 });

@@ -30,7 +30,7 @@ export function envNumber(env: NodeJS.ProcessEnv, name: string): number | undefi
 /** The OTLP protocol for one signal: its own variable, then the general one, then http/protobuf. */
 export function otlpProtocol(env: NodeJS.ProcessEnv, signal: Signal): OtlpProtocol {
   const variable = `OTEL_EXPORTER_OTLP_${signal.toUpperCase()}_PROTOCOL`;
-  const protocol = (env[variable] ?? env.OTEL_EXPORTER_OTLP_PROTOCOL)?.trim() || "http/protobuf";
+  const protocol = env[variable]?.trim() || env.OTEL_EXPORTER_OTLP_PROTOCOL?.trim() || "http/protobuf";
   if (protocol === "http/protobuf" || protocol === "http/json" || protocol === "grpc") return protocol;
   diag.warn(`Unsupported OTLP ${signal} protocol "${protocol}"; using http/protobuf`);
   return "http/protobuf";

@@ -1,4 +1,3 @@
-import { createRequire, syncBuiltinESMExports } from "node:module";
 import { join } from "node:path";
 import { context, diag, DiagLogLevel, metrics, propagation, trace } from "@opentelemetry/api";
 import { BatchSpanProcessor } from "@opentelemetry/sdk-trace";
@@ -8,6 +7,7 @@ import { FileSpanExporter } from "./file-span-exporter.js";
 import { JsonlFile } from "./jsonl-file.js";
 import { startLogPipeline } from "./log-pipeline.js";
 import { meterProvider, periodicReader } from "./metric-pipeline.js";
+import { traceOutboundHttp } from "./outbound-http.js";
 import { propagatorFromEnv } from "./propagator.js";
 import { platformResource } from "./resource.js";
 import { stderrDiagLogger } from "./stderr-diag-logger.js";
@@ -40,31 +40,16 @@ export async function startSdk(service: TelemetryService, mode: TelemetryMode, e
   if (propagator) propagation.setGlobalPropagator(propagator);
   if (meters) metrics.setGlobalMeterProvider(meters);
   if (tracers) trace.setGlobalTracerProvider(tracers);
-  await instrumentOutboundHttp();
+  traceOutboundHttp();
   const providers = [tracers, meters, loggers].filter((provider) => provider !== undefined);
   return { shutdown: () => Promise.all(providers.map((provider) => provider.shutdown())) };
-}
-
-/**
- * Outbound `fetch`/undici and `node:http` calls of handlers become children of the tool span.
- * Incoming HTTP is traced by the kit's own MCP span (with the HTTP context as parent or link).
- * Created after the providers are registered, so they take the real tracer and meter.
- */
-async function instrumentOutboundHttp(): Promise<void> {
-  const [{ UndiciInstrumentation }, { HttpInstrumentation }] = await Promise.all([
-    import("@opentelemetry/instrumentation-undici"),
-    import("@opentelemetry/instrumentation-http"),
-  ]);
-  new UndiciInstrumentation();
-  new HttpInstrumentation({ disableIncomingRequestInstrumentation: true });
-  patchLoadedHttpModules();
 }
 
 /** OpenTelemetry's declarative configuration file: the whole Node SDK handles it, loaded only then. */
 async function startFromConfigFile() {
   const { startNodeSdk } = await import("@opentelemetry/sdk-node");
   const sdk = startNodeSdk({ logLevel: "none" });
-  await instrumentOutboundHttp();
+  traceOutboundHttp();
   return sdk;
 }
 
@@ -82,16 +67,4 @@ function embeddedPipelines(serviceName: string, env: NodeJS.ProcessEnv) {
     spanProcessors: [new BatchSpanProcessor({ exporter: new FileSpanExporter(spans), scheduledDelayMillis: 1000 })],
     metricReaders: [periodicReader(new FileMetricExporter(metrics), env)],
   };
-}
-
-/**
- * The SDK starts after the app's modules were imported, so `node:http` was loaded unpatched: requiring
- * it again runs the instrumentation's require hook, and syncing the builtin ESM exports makes
- * `import { request } from "node:http"` bindings see the patched functions.
- */
-function patchLoadedHttpModules(): void {
-  const require = createRequire(import.meta.url);
-  require("node:http");
-  require("node:https");
-  syncBuiltinESMExports();
 }

@@ -18,7 +18,8 @@ import type { TelemetryService } from "./start-telemetry.js";
 /**
  * The server's resource. The kit's values come first and the operator's standard variables win over
  * them: `OTEL_NODE_RESOURCE_DETECTORS` (default `service,host,process`), then `OTEL_RESOURCE_ATTRIBUTES`,
- * then `OTEL_SERVICE_NAME`, as the OpenTelemetry SDK configuration specifies.
+ * then `OTEL_SERVICE_NAME`, as the OpenTelemetry SDK configuration specifies. The upstream detectors
+ * read those two from `process.env`.
  */
 export function platformResource(service: TelemetryService, env: NodeJS.ProcessEnv): Resource {
   const attributes: Attributes = {
@@ -30,11 +31,11 @@ export function platformResource(service: TelemetryService, env: NodeJS.ProcessE
   };
   const names = detectorNames(env);
   const detected = detectResources({ detectors: names.flatMap((name) => DETECTORS[name] ?? []) });
-  const serviceDetectors = names.includes("service") ? [serviceInstanceIdDetector, serviceNameEnvDetector] : [];
+  const instanceId = names.includes("service") ? [serviceInstanceIdDetector] : [];
   return defaultResource()
     .merge(resourceFromAttributes(attributes))
     .merge(detected)
-    .merge(detectResources({ detectors: [resourceAttributesEnvDetector, ...serviceDetectors] }));
+    .merge(detectResources({ detectors: [...instanceId, resourceAttributesEnvDetector, serviceNameEnvDetector] }));
 }
 
 const DETECTORS: Record<string, ResourceDetector[]> = { host: [hostDetector, osDetector], process: [processDetector] };

@@ -66,9 +66,10 @@ export function samplerFromEnv(env: NodeJS.ProcessEnv): Sampler | undefined {
 }
 
 function samplerRatio(env: NodeJS.ProcessEnv): number {
+  if (!env.OTEL_TRACES_SAMPLER_ARG?.trim()) return 1;
   const ratio = envNumber(env, "OTEL_TRACES_SAMPLER_ARG");
   if (ratio !== undefined && ratio >= 0 && ratio <= 1) return ratio;
-  diag.error(`OTEL_TRACES_SAMPLER_ARG=${env.OTEL_TRACES_SAMPLER_ARG ?? ""} is not a ratio in [0, 1]; using 1`);
+  diag.error(`OTEL_TRACES_SAMPLER_ARG=${env.OTEL_TRACES_SAMPLER_ARG} is not a ratio in [0, 1]; using 1`);
   return 1;
 }
 
