@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
-import { jwtVerify, SignJWT } from "jose";
+import { SignJWT } from "jose/jwt/sign";
+import { jwtVerify } from "jose/jwt/verify";
 
 const TYPE = "mcp-approval+jwt";
 

@@ -1,4 +1,4 @@
-import { errors } from "jose";
+import * as errors from "jose/errors";
 import { AuthError } from "./auth-error.js";
 
 /** Maps jose's verification errors to the kit's reasons, with caller-safe descriptions. */

@@ -1,4 +1,5 @@
-import { createRemoteJWKSet, jwtVerify } from "jose";
+import { createRemoteJWKSet } from "jose/jwks/remote";
+import { jwtVerify } from "jose/jwt/verify";
 import { AuthError } from "./auth-error.js";
 import { discoverJwksUri } from "./discovery.js";
 import { introspect, type IntrospectionOptions } from "./introspection.js";

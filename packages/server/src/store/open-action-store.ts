@@ -1,7 +1,6 @@
 import type { Logger } from "pino";
 import { ConfigError, type RuntimeConfig } from "../config.js";
 import type { ActionStore } from "./action-store.js";
-import { PostgresActionStore } from "./postgres-action-store.js";
 import { SqliteActionStore } from "./sqlite-action-store.js";
 
 /**
@@ -13,6 +12,8 @@ export async function openActionStore(config: RuntimeConfig, defaultPath: string
   if (!config.MCP_STORE_URL) return new SqliteActionStore(config.MCP_STORE_PATH ?? defaultPath);
   const where = withoutCredentials(config.MCP_STORE_URL);
   try {
+    // Imported only here: servers on SQLite never load the PostgreSQL store.
+    const { PostgresActionStore } = await import("./postgres-action-store.js");
     const store = await PostgresActionStore.open(config.MCP_STORE_URL, logger);
     logger.info({ store: "postgresql", database: where }, "action store: PostgreSQL (shared by replicas)");
     return store;
