@@ -1,4 +1,7 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort, startOtlpReceiver, startServerProcess } from "@mcp-platform/testing";
 import { describe, expect, it } from "vitest";
@@ -89,6 +92,41 @@ describe("telemetry exported over OTLP to a real receiver", () => {
     expect(span).toMatchObject({ traceId: TRACE_ID, parentSpanId: PARENT_SPAN_ID, kind: 2 });
     expect(receiver.contentTypes).toContain("application/x-protobuf");
     await receiver.close();
+  });
+
+  it("takes an OpenTelemetry configuration file (OTEL_CONFIG_FILE) in place of the variables", async () => {
+    const receiver = await startOtlpReceiver();
+    const file = join(mkdtempSync(join(tmpdir(), "otel-config-")), "otel.yaml");
+    writeFileSync(
+      file,
+      [
+        'file_format: "1.0"',
+        "resource:",
+        "  attributes:",
+        "    - name: service.name",
+        "      value: runbooks-from-file",
+        "tracer_provider:",
+        "  processors:",
+        "    - simple:",
+        "        exporter:",
+        "          otlp_http:",
+        `            endpoint: ${receiver.endpoint}/v1/traces`,
+        "            encoding: json",
+        "propagator:",
+        "  composite:",
+        "    - tracecontext:",
+        "",
+      ].join("\n"),
+    );
+    const server = await startServerProcess(entry, { OTEL_CONFIG_FILE: file });
+    try {
+      await callTool(server.url, "search_runbooks", { query: "kafka" }, { traceparent: `00-${TRACE_ID}-${PARENT_SPAN_ID}-01` });
+      const span = await receiver.waitForSpan((s) => s.name === "tools/call search_runbooks");
+      expect(span).toMatchObject({ traceId: TRACE_ID, parentSpanId: PARENT_SPAN_ID, service: "runbooks-from-file" });
+    } finally {
+      expect(await server.stop()).toBe(0);
+      await receiver.close();
+    }
   });
 
   it("keeps serving when the OTLP endpoint is a closed port, and still exits 0", async () => {
