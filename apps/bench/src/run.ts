@@ -96,7 +96,14 @@ function hasTaskset(): boolean {
 }
 
 function versions(): Record<string, string> {
-  const version = (name: string) =>
-    (JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), "utf8")) as { version: string }).version;
-  return { "@modelcontextprotocol/sdk": version("@modelcontextprotocol/sdk"), fastmcp: version("fastmcp"), "@opentelemetry/sdk-node": "0.301.0" };
+  const version = (dir: string, name: string) =>
+    (JSON.parse(readFileSync(new URL(`${dir}/node_modules/${name}/package.json`, import.meta.url), "utf8")) as { version: string }).version;
+  // The kit's OpenTelemetry packages are the telemetry package's dependencies, not the bench's.
+  const telemetry = "../node_modules/@mcp-platform/telemetry";
+  return {
+    "@modelcontextprotocol/sdk": version("..", "@modelcontextprotocol/sdk"),
+    fastmcp: version("..", "fastmcp"),
+    "@opentelemetry/sdk-trace": version(telemetry, "@opentelemetry/sdk-trace"),
+    "@opentelemetry/exporter-trace-otlp-proto": version(telemetry, "@opentelemetry/exporter-trace-otlp-proto"),
+  };
 }
