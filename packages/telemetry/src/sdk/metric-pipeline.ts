@@ -1,5 +1,5 @@
 import type { Resource } from "@opentelemetry/resources";
-import { ConsoleMetricExporter, MeterProvider, PeriodicExportingMetricReader, type IMetricReader } from "@opentelemetry/sdk-metrics";
+import { ConsoleMetricExporter, MeterProvider, PeriodicExportingMetricReader, type IMetricReader, type PushMetricExporter } from "@opentelemetry/sdk-metrics";
 import { envPositiveNumber, exporterNames, otlpProtocol } from "./env-values.js";
 import { otlpMetricExporter } from "./otlp-exporters.js";
 
@@ -25,7 +25,7 @@ async function metricReadersFromEnv(env: NodeJS.ProcessEnv): Promise<IMetricRead
 }
 
 /** A periodic reader honouring `OTEL_METRIC_EXPORT_INTERVAL` and `OTEL_METRIC_EXPORT_TIMEOUT`. */
-export function periodicReader(exporter: ConstructorParameters<typeof PeriodicExportingMetricReader>[0]["exporter"], env: NodeJS.ProcessEnv) {
+export function periodicReader(exporter: PushMetricExporter, env: NodeJS.ProcessEnv) {
   const exportIntervalMillis = envPositiveNumber(env, "OTEL_METRIC_EXPORT_INTERVAL") ?? 60_000;
   const exportTimeoutMillis = Math.min(envPositiveNumber(env, "OTEL_METRIC_EXPORT_TIMEOUT") ?? 30_000, exportIntervalMillis);
   return new PeriodicExportingMetricReader({ exporter, exportIntervalMillis, exportTimeoutMillis });

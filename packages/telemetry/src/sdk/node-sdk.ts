@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { context, diag, DiagLogLevel, metrics, propagation, trace } from "@opentelemetry/api";
+import { diagLogLevelFromString } from "@opentelemetry/core";
 import { BatchSpanProcessor } from "@opentelemetry/sdk-trace";
 import { telemetryDirectory } from "../platform-home.js";
 import { FileMetricExporter } from "./file-metric-exporter.js";
@@ -25,8 +26,8 @@ const DEFAULT_FILE_MAX_BYTES = 10 * 1024 * 1024;
  * variables mean the same here as there.
  */
 export async function startSdk(service: TelemetryService, mode: TelemetryMode, env: NodeJS.ProcessEnv): Promise<{ shutdown(): Promise<unknown> }> {
-  diag.setLogger(stderrDiagLogger, { logLevel: diagLevel(env.OTEL_LOG_LEVEL), suppressOverrideMessage: true });
-  if (env.OTEL_CONFIG_FILE) return startFromConfigFile();
+  useStderrDiagLogger(env);
+  if (env.OTEL_CONFIG_FILE) return startFromConfigFile(env);
   const resource = platformResource(service, env);
   const embedded = mode === "embedded" ? embeddedPipelines(service.name, env) : undefined;
   const [tracers, meters, loggers, propagator, { AsyncLocalStorageContextManager }] = await Promise.all([
@@ -46,16 +47,18 @@ export async function startSdk(service: TelemetryService, mode: TelemetryMode, e
 }
 
 /** OpenTelemetry's declarative configuration file: the whole Node SDK handles it, loaded only then. */
-async function startFromConfigFile() {
+async function startFromConfigFile(env: NodeJS.ProcessEnv) {
   const { startNodeSdk } = await import("@opentelemetry/sdk-node");
-  const sdk = startNodeSdk({ logLevel: "none" });
+  const sdk = startNodeSdk();
+  // startNodeSdk installs a console logger, which puts `info` on stdout: the protocol's, under stdio.
+  useStderrDiagLogger(env);
   traceOutboundHttp();
   return sdk;
 }
 
-function diagLevel(value: string | undefined): DiagLogLevel {
-  const level = value?.trim().toUpperCase() as keyof typeof DiagLogLevel | undefined;
-  return level && level in DiagLogLevel ? DiagLogLevel[level] : DiagLogLevel.WARN;
+function useStderrDiagLogger(env: NodeJS.ProcessEnv): void {
+  const logLevel = diagLogLevelFromString(env.OTEL_LOG_LEVEL ?? "warn") ?? DiagLogLevel.WARN;
+  diag.setLogger(stderrDiagLogger, { logLevel, suppressOverrideMessage: true });
 }
 
 function embeddedPipelines(serviceName: string, env: NodeJS.ProcessEnv) {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { telemetryMode } from "./telemetry-mode.js";
 
@@ -15,5 +16,11 @@ describe("telemetryMode", () => {
   it("refuses a console exporter under stdio, naming the variable", () => {
     expect(() => telemetryMode({ OTEL_METRICS_EXPORTER: "otlp,console" }, "stdio")).toThrow(/OTEL_METRICS_EXPORTER=console/);
     expect(telemetryMode({ OTEL_TRACES_EXPORTER: "console" }, "http")).toBe("standard");
+  });
+  it("takes an existing OTEL_CONFIG_FILE as standard configuration and refuses a missing one in one line", () => {
+    expect(telemetryMode({ OTEL_CONFIG_FILE: fileURLToPath(import.meta.url) }, "http")).toBe("standard");
+    expect(() => telemetryMode({ OTEL_CONFIG_FILE: "/nonexistent/otel.yaml" }, "http")).toThrow(
+      /^Invalid configuration: OTEL_CONFIG_FILE=\/nonexistent\/otel.yaml does not exist/,
+    );
   });
 });

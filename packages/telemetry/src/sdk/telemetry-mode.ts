@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 /** Where telemetry goes, decided from the standard OpenTelemetry variables. */
 export type TelemetryMode = "disabled" | "standard" | "embedded";
 
@@ -20,6 +21,10 @@ export function telemetryMode(env: NodeJS.ProcessEnv, transport: string): Teleme
         );
       }
     }
+  }
+  const configFile = env.OTEL_CONFIG_FILE?.trim();
+  if (configFile && !existsSync(configFile)) {
+    throw new TelemetryConfigError(`Invalid configuration: OTEL_CONFIG_FILE=${configFile} does not exist; point it at an OpenTelemetry configuration file or unset it`);
   }
   const configured = ["OTEL_TRACES_EXPORTER", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_CONFIG_FILE"];
   return configured.some((variable) => env[variable]) ? "standard" : "embedded";
