@@ -10,9 +10,11 @@ export interface Principal {
   kind: "token" | "local" | "anonymous";
 }
 
-/** Every scope, for callers outside token auth (stdio's local user, `MCP_AUTH=off` on loopback). */
-export const ALL_SCOPES: ReadonlySet<string> = new Set(["*"]);
-
+/**
+ * Callers outside token auth (stdio's local user, anyone on a loopback `MCP_AUTH=off` server) hold
+ * every scope. That follows from the principal's kind, never from a scope string: nothing a token
+ * carries (a `scope` claim of `*`, say) can mean "all".
+ */
 export function hasScope(principal: Principal, scope: string): boolean {
-  return principal.scopes.has("*") || principal.scopes.has(scope);
+  return principal.kind !== "token" || principal.scopes.has(scope);
 }

@@ -15,7 +15,9 @@ const integer = (min: number, max: number) =>
 
 const url = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 /** Values that may hold credentials: a configuration error names them but never repeats them. */
-const SECRET_VARIABLES = new Set(["MCP_STORE_URL", "MCP_RATE_LIMIT_REDIS_URL", "MCP_APPROVAL_SECRET", "MCP_AUTH_CLIENT_SECRET"]);
+const SECRET_VARIABLES = new Set(["MCP_STORE_URL", "MCP_RATE_LIMIT_REDIS_URL", "MCP_APPROVAL_SECRET", "MCP_APPROVAL_PREVIOUS_SECRETS", "MCP_AUTH_CLIENT_SECRET"]);
+
+const approvalKey = z.string().refine((value) => Buffer.from(value, "base64").length >= 32, "must be at least 32 bytes, base64-encoded");
 
 const flag = z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false");
 
@@ -44,10 +46,8 @@ const environmentSchema = z.object({
   MCP_RATE_LIMIT_REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   MCP_DISABLED_TOOLS: list.default([]),
   MCP_DISABLED_TOOLS_FILE: z.string().optional(),
-  MCP_APPROVAL_SECRET: z
-    .string()
-    .refine((value) => Buffer.from(value, "base64").length >= 32, "must be at least 32 bytes, base64-encoded")
-    .optional(),
+  MCP_APPROVAL_SECRET: approvalKey.optional(),
+  MCP_APPROVAL_PREVIOUS_SECRETS: list.pipe(z.array(approvalKey)).default([]),
   MCP_APPROVAL_TTL_SECONDS: integer(10, 86_400).default(300),
   MCP_UNDO_LEASE_SECONDS: integer(1, 3600).default(60),
   MCP_TRACE_TOOL_PAYLOADS: flag,

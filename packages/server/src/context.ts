@@ -1,6 +1,6 @@
 import type { Principal } from "@mcp-platform/auth";
 import type { Logger } from "pino";
-import type { CreateMessageRequest, CreateMessageResult, ElicitRequestFormParams, LoggingLevel } from "@modelcontextprotocol/sdk/types.js";
+import type { CreateMessageRequestParams, CreateMessageResult, ElicitRequestFormParams, LoggingLevel } from "@modelcontextprotocol/server";
 import type { z } from "zod";
 
 /** What every handler (tool, resource, prompt) gets besides its input. */
@@ -8,7 +8,10 @@ export interface RequestContext {
   /** Aborted when the caller cancels or disconnects, or the server drains past its deadline. */
   readonly signal: AbortSignal;
   readonly requestId: string | number;
+  /** A 2025-11-25 stateful HTTP session, if the client is in one. */
   readonly sessionId: string | undefined;
+  /** The MCP revision this request was made under (`2026-07-28`, `2025-11-25`, ...), when known. */
+  readonly protocolVersion: string | undefined;
   /** Who is calling (token subject, or the local user under stdio). */
   readonly principal: Principal;
   /** A pino child logger bound to this request (stderr, never stdout). */
@@ -21,6 +24,10 @@ export interface RequestContext {
    * Asks the human behind the client for structured input (MCP elicitation, form mode). A zod
    * schema validates the answer; a raw requested schema (enums with titles and the like) is sent
    * as written and the answer returned unchecked.
+   *
+   * On 2026-07-28 this is a multi round-trip request: the first time, the handler's round ends
+   * here; the client asks its user and retries, and the handler runs again from the start with the
+   * answer in place. Keep code before `elicit` free of side effects (it runs once per round).
    */
   elicit<S extends z.ZodObject>(message: string, schema: S): Promise<Elicitation<z.output<S>>>;
   elicit(message: string, schema: ElicitRequestFormParams["requestedSchema"]): Promise<Elicitation<Record<string, unknown>>>;
@@ -36,8 +43,8 @@ export interface RequestContext {
    * action can be reverted even if this process dies before the handler returns.
    */
   recordUndo(data: unknown): Promise<void>;
-  /** Asks the client's model for a completion (MCP sampling). */
-  sample(params: CreateMessageRequest["params"]): Promise<CreateMessageResult>;
+  /** Asks the client's model for a completion (MCP sampling); a round trip like `elicit`. */
+  sample(params: CreateMessageRequestParams): Promise<CreateMessageResult>;
 }
 
 export type Elicitation<T> =

@@ -7,12 +7,22 @@ export class InFlight {
     return this.#count;
   }
 
-  async track<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Counts `work` until it settles. Work that turns into a stream meant to stay open (a listen
+   * subscription) calls `detach`: from then on it no longer holds up a shutdown.
+   */
+  async track<T>(work: (detach: () => void) => Promise<T>): Promise<T> {
     this.#count++;
-    try {
-      return await work();
-    } finally {
+    let counted = true;
+    const release = () => {
+      if (!counted) return;
+      counted = false;
       if (--this.#count === 0) for (const wake of this.#waiters.splice(0)) wake();
+    };
+    try {
+      return await work(release);
+    } finally {
+      release();
     }
   }
 

@@ -3,5 +3,7 @@
  * Not covered by semver.
  */
 export { createLogger } from "./logger.js";
-export { ProtocolServerFactory } from "./protocol-server.js";
-export { createTrust, type TrustOptions } from "./policy/trust.js";
+export { createTrust, type Trust, type TrustOptions } from "./policy/trust.js";
+export { fixedPrincipalConnection, LOCAL_PRINCIPAL } from "./protocol/request-scope.js";
+export { ProtocolServerFactory } from "./protocol/server-factory.js";
+export { serveInMemory } from "./protocol/serve-in-memory.js";

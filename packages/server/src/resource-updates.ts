@@ -1,4 +1,4 @@
-import type { ServerDefinition } from "./define.js";
+import type { ServerDefinition } from "./definition/define.js";
 
 type Listener = (uri: string) => void;
 

@@ -1,5 +1,5 @@
 import { ConfigError } from "./config.js";
-import type { ServerDefinition } from "./define.js";
+import type { ServerDefinition } from "./definition/define.js";
 import { serve, type RunningServer } from "./serve.js";
 
 /** What `startTelemetry` from `@mcp-platform/telemetry/sdk` returns, as far as the runtime cares. */

@@ -1,13 +1,16 @@
 import { join } from "node:path";
 import { platformHome, recordSessionEnd } from "@mcp-platform/telemetry";
+import { InMemoryServerEventBus } from "@modelcontextprotocol/server";
 import type { Logger } from "pino";
 import { isLoopback, loadConfig, type RuntimeConfig } from "./config.js";
-import type { ServerDefinition } from "./define.js";
+import type { ServerDefinition } from "./definition/define.js";
+import { publishChanges } from "./events/publish-changes.js";
 import { createHttpServer } from "./http/http-server.js";
 import { createLogger } from "./logger.js";
-import { approvalSecret } from "./policy/approval-secret.js";
+import { approvalKeys } from "./policy/approval-secret.js";
 import { createTrust, type Trust } from "./policy/trust.js";
-import { ProtocolServerFactory } from "./protocol-server.js";
+import { LOCAL_PRINCIPAL, fixedPrincipalConnection } from "./protocol/request-scope.js";
+import { ProtocolServerFactory } from "./protocol/server-factory.js";
 import { openActionStore } from "./store/open-action-store.js";
 
 /** A server that is up; `stop()` drains it gracefully within the configured deadline. */
@@ -37,10 +40,12 @@ export async function serve(definition: ServerDefinition, options: ServeOptions 
   const base = { version: definition.version };
 
   if (config.MCP_TRANSPORT === "stdio") {
-    const server = factory.create({ transport: "pipe", longLived: true });
     const startedAt = performance.now();
-    const { StdioServerTransport } = await import("@modelcontextprotocol/sdk/server/stdio.js");
-    await server.connect(new StdioServerTransport());
+    const { serveStdio } = await import("@modelcontextprotocol/server/stdio");
+    // The client's first message picks the revision: `server/discover` or a 2026-07-28 request, or `initialize`.
+    const connection = serveStdio(({ era }) => factory.create(fixedPrincipalConnection(LOCAL_PRINCIPAL), era), {
+      onerror: (error) => logger.debug({ err: error }, "stdio protocol error"),
+    });
     logger.info({ ...base, transport: "stdio" }, "serving MCP over stdio");
     return {
       config,
@@ -48,7 +53,7 @@ export async function serve(definition: ServerDefinition, options: ServeOptions 
       url: undefined,
       async stop() {
         const completed = await factory.inFlight.idle(config.MCP_SHUTDOWN_TIMEOUT_MS);
-        await server.close();
+        await connection.close();
         recordSessionEnd(startedAt, "pipe");
         await trust.close();
         return { completed };
@@ -56,7 +61,9 @@ export async function serve(definition: ServerDefinition, options: ServeOptions 
     };
   }
 
-  const http = createHttpServer(factory, config, logger, options.readyWhen);
+  const bus = new InMemoryServerEventBus((error) => logger.warn({ err: error }, "a listen stream failed to take an event"));
+  const stopPublishing = publishChanges(definition, trust.killSwitch, bus);
+  const http = createHttpServer(factory, config, logger, bus, options.readyWhen);
   const address = await http.listen();
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}/mcp`;
@@ -76,6 +83,7 @@ export async function serve(definition: ServerDefinition, options: ServeOptions 
     url,
     async stop() {
       const drained = await http.drain(config.MCP_SHUTDOWN_TIMEOUT_MS);
+      stopPublishing();
       await trust.close();
       return drained;
     },
@@ -86,7 +94,7 @@ async function startTrust(definition: ServerDefinition, config: RuntimeConfig, e
   const home = platformHome(env);
   return createTrust(definition, logger, {
     store: await openActionStore(config, join(home, "store", `${definition.name}.sqlite`), logger),
-    approvalSecret: approvalSecret(config.MCP_APPROVAL_SECRET, join(home, "approval.key")),
+    approvalKeys: approvalKeys(config.MCP_APPROVAL_SECRET, config.MCP_APPROVAL_PREVIOUS_SECRETS, join(home, "approval.key")),
     approvalTtlSeconds: config.MCP_APPROVAL_TTL_SECONDS,
     undoLeaseSeconds: config.MCP_UNDO_LEASE_SECONDS,
     disabledTools: config.MCP_DISABLED_TOOLS,

@@ -3,8 +3,12 @@ import { instruments } from "./instruments.js";
 import { redactedJson } from "./redact.js";
 import { PLATFORM_ATTR, PLATFORM_EVENT } from "./semconv.js";
 
-export type ToolOutcome = "success" | "tool_error" | "invalid_arguments" | "refused" | "approval_pending";
-export type ApprovalDecision = "requested" | "granted" | "denied";
+export type ToolOutcome = "success" | "tool_error" | "invalid_arguments" | "refused" | "approval_pending" | "input_required";
+/**
+ * `declined`, `cancelled` and `expired` are human overrides of the automation (the person said no,
+ * walked away, or let it lapse); `refused` is an approval the kit rejected (forged, replayed, foreign).
+ */
+export type ApprovalDecision = "requested" | "granted" | "declined" | "cancelled" | "expired" | "refused";
 
 /**
  * Records the platform's decisions on the active request span (as events and attributes) and in the

@@ -1,12 +1,11 @@
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { serve, type ServerDefinition } from "@mcp-platform/server";
 import { pino } from "pino";
 
 export interface LoopbackServer {
   /** `http://127.0.0.1:<port>/mcp` */
   url: string;
-  /** An SDK client already connected (initialize done). */
+  /** The SDK's client, already connected over HTTP, speaking 2026-07-28. */
   client: Client;
   stop(): Promise<void>;
 }
@@ -21,7 +20,7 @@ export async function startLoopbackServer(definition: ServerDefinition, env: Nod
     logger: pino({ level: "silent" }),
   });
   const url = running.url!;
-  const client = new Client({ name: "mcp-platform-test", version: "0.0.0" });
+  const client = new Client({ name: "mcp-platform-test", version: "0.0.0" }, { versionNegotiation: { mode: { pin: "2026-07-28" } } });
   await client.connect(new StreamableHTTPClientTransport(new URL(url)));
   return {
     url,

@@ -10,10 +10,9 @@ import {
   type ProtectedResourceMetadata,
   type TokenVerifier,
 } from "@mcp-platform/auth";
-import { decisions } from "@mcp-platform/telemetry";
 import type { IncomingMessage } from "node:http";
 import type { RuntimeConfig } from "../config.js";
-import type { Audit } from "../policy/audit.js";
+import type { DecisionRecorder } from "../policy/decide.js";
 import type { ScopePolicy } from "../policy/scopes.js";
 
 export type Authentication =
@@ -29,13 +28,13 @@ export class HttpAuth {
   readonly metadataUrl: string;
   readonly #verifier: TokenVerifier;
   readonly #scopes: ScopePolicy;
-  readonly #audit: Audit;
+  readonly #decisions: DecisionRecorder;
 
-  constructor(config: RuntimeConfig, serverTitle: string, scopes: ScopePolicy, audit: Audit) {
+  constructor(config: RuntimeConfig, serverTitle: string, scopes: ScopePolicy, decisions: DecisionRecorder) {
     const audience = config.MCP_AUTH_AUDIENCE!;
     const issuer = config.MCP_AUTH_ISSUER!;
     this.#scopes = scopes;
-    this.#audit = audit;
+    this.#decisions = decisions;
     this.metadataUrl = resourceMetadataUrl(audience);
     this.metadata = protectedResourceMetadata({ resource: audience, issuer, scopes: scopes.all, name: serverTitle });
     this.#verifier = createTokenVerifier({
@@ -55,8 +54,7 @@ export class HttpAuth {
       return { ok: true, principal };
     } catch (caught) {
       const error = caught instanceof AuthError ? caught : new AuthError("issuer_unreachable", "Token could not be checked");
-      decisions.authFailure(error.reason);
-      this.#audit.record(undefined, { decision: "authentication", outcome: "refused", detail: error.reason });
+      this.#decisions.record(undefined, { kind: "authentication", reason: error.reason });
       return { ok: false, status: error.status, error, challenge: unauthorizedChallenge(this.metadataUrl, this.#scopes.names.read, error) };
     }
   }

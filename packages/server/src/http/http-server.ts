@@ -3,22 +3,19 @@ import type { IncomingMessage, Server as NodeHttpServer, ServerResponse } from "
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import type { Principal } from "@mcp-platform/auth";
+import type { ServerEventBus } from "@modelcontextprotocol/server";
 import type { Logger } from "pino";
 import type { RuntimeConfig } from "../config.js";
 import { InFlight } from "../in-flight.js";
-import { ANONYMOUS_PRINCIPAL } from "../principal-of.js";
-import type { ProtocolServerFactory } from "../protocol-server.js";
+import { ANONYMOUS_PRINCIPAL } from "../protocol/request-scope.js";
+import type { ProtocolServerFactory } from "../protocol/server-factory.js";
 import { readJsonBody } from "./body.js";
 import { hostAllowed, originAllowed } from "./guards.js";
 import { HttpAuth } from "./http-auth.js";
-import { fastPathRequest } from "./json-rpc-request.js";
-import { handleStateful, handleStateless } from "./mcp-endpoint.js";
-import { handlePooled } from "./pooled-endpoint.js";
-import { ServerPool } from "./server-pool.js";
+import { McpRouter } from "./mcp-router.js";
 import { rateLimiterFor } from "./rate-limiter-from-config.js";
 import { JSON_RPC, sendJson, sendJsonRpcError } from "./responses.js";
 import { missingScope } from "./scope-precheck.js";
-import { SessionStore } from "./session-store.js";
 
 // Node 24 builds `import ... from "node:http"`'s ESM namespace by reading every export, including the
 // lazy `WebSocket`/`MessageEvent` getters, which load Node's bundled undici: ~1.2 MiB of heap for the
@@ -39,16 +36,16 @@ export function createHttpServer(
   factory: ProtocolServerFactory,
   config: RuntimeConfig,
   logger: Logger,
+  bus: ServerEventBus,
   readyWhen: Promise<unknown> = Promise.resolve(),
 ): HttpServer {
   const inFlight = new InFlight();
-  const sessions = config.MCP_SESSIONS === "stateful" ? new SessionStore(config.MCP_SESSION_IDLE_SECONDS) : undefined;
   const { definition, trust } = factory;
   const auth = config.authRequired
-    ? new HttpAuth(config, definition.title ?? definition.name, trust.scopes, trust.audit)
+    ? new HttpAuth(config, definition.title ?? definition.name, trust.scopes, trust.decisions)
     : undefined;
   const limiter = rateLimiterFor(config, definition.name, logger);
-  const pool = sessions ? undefined : new ServerPool(() => factory.create({ transport: "tcp" }));
+  const router = new McpRouter(factory, config, bus, logger);
   let started = false;
   let draining = false;
   void readyWhen.finally(() => (started = true));
@@ -61,17 +58,22 @@ export function createHttpServer(
       sendJson(res, result.status, body, { "www-authenticate": result.challenge });
       return undefined;
     }
-    const wait = await limiter.take(result.principal.subject);
-    if (wait > 0) {
-      sendJsonRpcError(res, 429, JSON_RPC.serverError, "Too many requests for this principal; retry later (MCP_RATE_LIMIT_PER_MINUTE)", {
-        "retry-after": String(wait),
-      });
-      return undefined;
-    }
     return result.principal;
   }
 
-  async function handleMcp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** One token per message: a batch of 100 calls costs what 100 requests cost. */
+  async function withinRateLimit(principal: Principal, messages: number, res: ServerResponse): Promise<boolean> {
+    if (!auth) return true;
+    let wait = 0;
+    for (let taken = 0; taken < messages && wait === 0; taken++) wait = await limiter.take(principal.subject);
+    if (wait === 0) return true;
+    sendJsonRpcError(res, 429, JSON_RPC.serverError, "Too many requests for this principal; retry later (MCP_RATE_LIMIT_PER_MINUTE)", {
+      "retry-after": String(wait),
+    });
+    return false;
+  }
+
+  async function handleMcp(req: IncomingMessage, res: ServerResponse, detach: () => void): Promise<void> {
     if (!hostAllowed(req.headers.host, config.allowedHosts)) {
       sendJsonRpcError(res, 403, JSON_RPC.serverError, `Forbidden: Host "${req.headers.host ?? ""}" is not allowed (MCP_ALLOWED_HOSTS)`);
       return;
@@ -90,24 +92,26 @@ export function createHttpServer(
     if (Number(req.headers["content-length"] ?? 0) > config.MCP_MAX_BODY_BYTES) return tooLarge(res);
     const principal = await authenticate(req, res);
     if (!principal) return;
-    let body: unknown;
-    if (req.method === "POST") {
-      const read = await readJsonBody(req, config.MCP_MAX_BODY_BYTES);
-      if (!read.ok && read.reason === "too-large") return tooLarge(res);
-      if (!read.ok) return sendJsonRpcError(res, 400, JSON_RPC.parseError, `Parse error: ${read.message}`);
-      body = read.value;
-      const scope = auth && missingScope(body, principal, trust.gate, trust.scopes);
-      if (scope) {
-        sendJson(res, 403, { error: "insufficient_scope", error_description: `This call needs scope ${scope}` }, {
-          "www-authenticate": auth.insufficientScope(scope),
-        });
-        return;
-      }
+    if (req.method !== "POST") {
+      if (await withinRateLimit(principal, 1, res)) await router.other(req, res, principal);
+      return;
     }
-    if (sessions) return handleStateful(factory, sessions, req, res, body, principal);
-    const request = req.method === "POST" ? fastPathRequest(body) : undefined;
-    if (pool && request) return handlePooled(pool, req, res, request, principal);
-    await handleStateless(factory, req, res, body, principal);
+    if (!req.headers["content-type"]?.includes("application/json")) {
+      return sendJsonRpcError(res, 415, JSON_RPC.serverError, "Unsupported Media Type: Content-Type must be application/json");
+    }
+    const read = await readJsonBody(req, config.MCP_MAX_BODY_BYTES);
+    if (!read.ok && read.reason === "too-large") return tooLarge(res);
+    if (!read.ok) return sendJsonRpcError(res, 400, JSON_RPC.parseError, `Parse error: ${read.message}`);
+    const messages = Array.isArray(read.value) ? (read.value as unknown[]) : [read.value];
+    if (!(await withinRateLimit(principal, Math.max(messages.length, 1), res))) return;
+    const scope = auth && missingScope(messages, principal, trust.gate, trust.scopes);
+    if (scope) {
+      sendJson(res, 403, { error: "insufficient_scope", error_description: `This call needs scope ${scope}` }, {
+        "www-authenticate": auth.insufficientScope(scope),
+      });
+      return;
+    }
+    await router.post(req, res, read.value, { principal, ...(req.socket.remoteAddress ? { clientAddress: req.socket.remoteAddress } : {}), headers: req.headers }, detach);
   }
 
   function tooLarge(res: ServerResponse): void {
@@ -119,14 +123,14 @@ export function createHttpServer(
   const server = createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
     const path = req.url?.split("?", 1)[0];
     if (path === MCP_PATH) {
-      const work = () =>
-        handleMcp(req, res).catch((error: unknown) => {
+      const work = (detach: () => void) =>
+        handleMcp(req, res, detach).catch((error: unknown) => {
           logger.error({ err: error }, "unhandled error serving /mcp");
           if (!res.headersSent) sendJsonRpcError(res, 500, JSON_RPC.serverError, "Internal server error");
           else res.destroy();
         });
-      // A standalone SSE stream (GET) stays open by design; only requests that do work count.
-      void (req.method === "GET" ? work() : inFlight.track(work));
+      // A 2025 session's standalone SSE stream (GET) stays open by design; only requests that do work count.
+      void (req.method === "GET" ? work(() => undefined) : inFlight.track(work));
       return;
     }
     if (req.method === "GET" && path === "/healthz") return sendJson(res, 200, { status: "ok" });
@@ -154,8 +158,7 @@ export function createHttpServer(
       server.close();
       server.closeIdleConnections();
       const completed = await inFlight.idle(timeoutMs);
-      await sessions?.closeAll();
-      pool?.close();
+      await router.close();
       await limiter.close();
       server.closeAllConnections();
       return { completed };

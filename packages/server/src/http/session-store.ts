@@ -1,6 +1,5 @@
 import { recordSessionEnd } from "@mcp-platform/telemetry";
-import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import type { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import type { Server, WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/server";
 
 interface Session {
   server: Server;

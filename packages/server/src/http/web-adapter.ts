@@ -1,16 +1,19 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 /**
- * A minimal bridge between node:http and the SDK's web-standard transport. The body is already
- * parsed (and size-limited) by the kit, so only the method, URL and headers cross over.
+ * A minimal bridge between node:http and the SDK's web-standard handlers. The body is already
+ * parsed (and size-limited) by the kit, so only the method, URL and headers cross over; the
+ * request's signal aborts when the client goes away (a listen stream ends with it).
  */
-export function toWebRequest(req: IncomingMessage): Request {
+export function toWebRequest(req: IncomingMessage, res: ServerResponse): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === "string") headers.set(name, value);
     else if (value) for (const item of value) headers.append(name, item);
   }
-  return new Request(`http://localhost${req.url ?? "/"}`, { method: req.method ?? "GET", headers });
+  const gone = new AbortController();
+  res.once("close", () => gone.abort());
+  return new Request(`http://localhost${req.url ?? "/"}`, { method: req.method ?? "GET", headers, signal: gone.signal });
 }
 
 /** Writes a web `Response` to node's `res`, streaming SSE bodies chunk by chunk until either side ends. */

@@ -3,12 +3,17 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
 /**
- * The key approval tokens are signed with. Replicas must share it (`MCP_APPROVAL_SECRET`, base64,
- * at least 32 bytes); a single process keeps a generated one (mode 0600) so that approvals
- * survive a restart.
+ * The keys approvals are signed with: the first signs, all verify. Replicas must share them
+ * (`MCP_APPROVAL_SECRET`, base64, at least 32 bytes; during a rotation the old one stays in
+ * `MCP_APPROVAL_PREVIOUS_SECRETS` for one approval TTL). A single process keeps a generated key
+ * (mode 0600) so that approvals survive a restart.
  */
-export function approvalSecret(fromEnvironment: string | undefined, keyFile: string): Uint8Array {
-  if (fromEnvironment) return Buffer.from(fromEnvironment, "base64");
+export function approvalKeys(current: string | undefined, previous: readonly string[], keyFile: string): Uint8Array[] {
+  const verifyOnly = previous.map((key) => Buffer.from(key, "base64"));
+  return [current ? Buffer.from(current, "base64") : generatedKey(keyFile), ...verifyOnly];
+}
+
+function generatedKey(keyFile: string): Uint8Array {
   try {
     return readFileSync(keyFile);
   } catch (error) {

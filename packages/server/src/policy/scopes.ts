@@ -1,32 +1,23 @@
 import { hasScope, type Principal } from "@mcp-platform/auth";
-import type { AccessLevel } from "../access.js";
-import type { ScopeNames, ServerDefinition } from "../define.js";
+import { ACCESS_RULES, type AccessLevel } from "../definition/access.js";
+import type { ScopeNames, ServerDefinition } from "../definition/define.js";
+import { scopeNames } from "../definition/scope-names.js";
 
-/**
- * Access levels map to scopes, and a higher scope implies the lower ones: a token that may change
- * things (write) may also look (read); only admin may run destructive tools.
- */
+/** Access levels map to scopes through `ACCESS_RULES`, where a higher scope implies the lower ones. */
 export class ScopePolicy {
   readonly names: ScopeNames;
 
   constructor(definition: ServerDefinition) {
-    this.names = {
-      read: `${definition.name}:read`,
-      write: `${definition.name}:write`,
-      admin: `${definition.name}:admin`,
-      ...definition.scopes,
-    };
+    this.names = scopeNames(definition);
   }
 
   /** The scope to ask for in a challenge when `access` is refused. */
   required(access: AccessLevel): string {
-    return access === "read" ? this.names.read : access === "write" ? this.names.write : this.names.admin;
+    return this.names[ACCESS_RULES[access].scope];
   }
 
   allows(principal: Principal, access: AccessLevel): boolean {
-    const { read, write, admin } = this.names;
-    const accepted = access === "read" ? [read, write, admin] : access === "write" ? [write, admin] : [admin];
-    return accepted.some((scope) => hasScope(principal, scope));
+    return ACCESS_RULES[access].acceptedScopes.some((level) => hasScope(principal, this.names[level]));
   }
 
   get all(): string[] {

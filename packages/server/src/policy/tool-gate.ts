@@ -1,19 +1,28 @@
 import { randomUUID } from "node:crypto";
 import { argumentsHash, type Principal } from "@mcp-platform/auth";
-import { decisions, PLATFORM_ATTR, redactedJson } from "@mcp-platform/telemetry";
-import { ErrorCode, McpError, type CallToolResult, type Tool } from "@modelcontextprotocol/sdk/types.js";
-import type { Logger } from "pino";
+import { decisions, redactedJson, type ToolOutcome } from "@mcp-platform/telemetry";
+import { inputRequired, ProtocolError, ProtocolErrorCode, type CallToolResult, type InputRequiredResult, type Tool } from "@modelcontextprotocol/server";
 import type { RequestContext } from "../context.js";
-import type { UndoRecorder } from "../request-context.js";
-import type { AnyTool } from "../define.js";
+import { ACCESS_RULES } from "../definition/access.js";
+import { takeApprovalToken } from "../definition/approval-argument.js";
+import type { AnyTool } from "../definition/define.js";
+import { isPastSunset, retiredMessage } from "../definition/deprecation.js";
+import { toolListEntry } from "../definition/tool-entry.js";
+import type { UndoRecorder } from "../protocol/handler-context.js";
+import { InputNeeded, InputRounds } from "../protocol/input-rounds.js";
+import { withInputRounds } from "../protocol/with-input-rounds.js";
 import type { ActionStore } from "../store/action-store.js";
-import { errorResult, executeTool, parseToolArguments, toolListEntry } from "../tool-registry.js";
-import type { ApprovalFlow } from "./approval.js";
-import { takeApprovalToken } from "./approval-argument.js";
-import type { Audit } from "./audit.js";
-import { DeprecationLog, isPastSunset, retiredMessage } from "./deprecation.js";
+import { executeTool } from "../tools/execute-tool.js";
+import { parseToolArguments } from "../tools/tool-arguments.js";
+import { errorResult, resultSummary } from "../tools/tool-result.js";
+import type { ApprovalFlow, Grant } from "./approval.js";
+import type { DecisionRecorder } from "./decide.js";
+import { DeprecationLog } from "./deprecation-log.js";
+import type { InputStates } from "./input-states.js";
 import type { KillSwitch } from "./kill-switch.js";
+import type { RoundInput } from "./round-input.js";
 import type { ScopePolicy } from "./scopes.js";
+import { SingleExecution } from "./single-execution.js";
 import { LIST_ACTIONS_TOOL, UNDO_TOOL } from "./undo-tools.js";
 
 export const ACTION_META_KEY = "io.github.mcp-platform/action";
@@ -24,9 +33,9 @@ export interface ToolGateParts {
   scopes: ScopePolicy;
   killSwitch: KillSwitch;
   approvals: ApprovalFlow;
+  inputs: InputStates;
   store: ActionStore;
-  audit: Audit;
-  logger: Logger;
+  decisions: DecisionRecorder;
   recordToolPayloads: boolean;
 }
 
@@ -35,9 +44,13 @@ export interface ToolCall {
   args: Record<string, unknown> | undefined;
   meta: Record<string, unknown> | undefined;
   principal: Principal;
-  canElicit: boolean;
-  ctx: (recordUndo: UndoRecorder) => RequestContext;
+  round: RoundInput;
+  signal: AbortSignal;
+  /** The handler context for this call, given how it asks questions and saves undo data. */
+  ctx: (rounds: InputRounds, recordUndo?: UndoRecorder) => RequestContext;
 }
+
+export type ToolAnswer = CallToolResult | InputRequiredResult;
 
 /**
  * The trust boundary in front of every tool: scope, kill switch, deprecation, approval, then the
@@ -49,6 +62,7 @@ export class ToolGate {
   readonly #tools: Map<string, AnyTool>;
   readonly #entries: Map<string, Tool>;
   readonly #deprecationLog = new DeprecationLog();
+  readonly #once: SingleExecution<ToolAnswer>;
   #listCache = new Map<string, Tool[]>();
   #listCacheVersion = -1;
 
@@ -56,14 +70,11 @@ export class ToolGate {
     this.#parts = parts;
     this.#tools = new Map(parts.tools.map((tool) => [tool.name, tool]));
     this.#entries = new Map(parts.tools.map((tool) => [tool.name, toolListEntry(tool)]));
+    this.#once = new SingleExecution(parts.store);
   }
 
-  has(name: string): boolean {
-    return this.#tools.has(name);
-  }
-
-  accessOf(name: string) {
-    return this.#tools.get(name)?.access;
+  tool(name: string): AnyTool | undefined {
+    return this.#tools.get(name);
   }
 
   /** The tools this caller may call right now, computed once per scope set and kill-switch state. */
@@ -72,7 +83,7 @@ export class ToolGate {
       this.#listCache = new Map();
       this.#listCacheVersion = this.#parts.killSwitch.version;
     }
-    const key = [...principal.scopes].sort().join(" ");
+    const key = `${principal.kind} ${[...principal.scopes].sort().join(" ")}`;
     let list = this.#listCache.get(key);
     if (!list) {
       const now = new Date();
@@ -86,65 +97,83 @@ export class ToolGate {
     return list;
   }
 
-  async call(call: ToolCall): Promise<CallToolResult> {
+  async call(call: ToolCall): Promise<ToolAnswer> {
     const tool = this.#tools.get(call.name);
-    if (!tool) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${call.name}`);
+    if (!tool) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${call.name}`);
     const { principal } = call;
-    const { scopes, killSwitch, audit } = this.#parts;
-    const allowed = scopes.allows(principal, tool.access);
-    decisions.authorization(
-      {
-        [PLATFORM_ATTR.principalSubject]: principal.subject,
-        ...(principal.clientId ? { [PLATFORM_ATTR.principalClientId]: principal.clientId } : {}),
-        [PLATFORM_ATTR.toolAccess]: tool.access,
-        [PLATFORM_ATTR.scopeRequired]: scopes.required(tool.access),
-        [PLATFORM_ATTR.scopeGranted]: allowed,
-      },
-      allowed && tool.access === "read",
-    );
-    audit.record(principal, { decision: "scope", outcome: allowed ? "allowed" : "denied", tool: tool.name }, allowed && tool.access === "read");
-    if (!allowed) return this.#refused(tool, `Forbidden: ${tool.name} needs scope ${scopes.required(tool.access)}.`);
+    const { scopes, killSwitch, decisions: decide } = this.#parts;
+    const required = scopes.required(tool.access);
+    const granted = scopes.allows(principal, tool.access);
+    decide.record(principal, { kind: "scope", tool: tool.name, access: tool.access, required, granted });
+    if (!granted) return this.#refused(tool, `Forbidden: ${tool.name} needs scope ${required}.`);
     if (killSwitch.isDisabled(tool.name)) {
-      decisions.killSwitch(tool.name);
-      audit.record(principal, { decision: "kill_switch", outcome: "refused", tool: tool.name });
+      decide.record(principal, { kind: "kill_switch", tool: tool.name });
       return this.#refused(tool, `Tool ${tool.name} is switched off by the operators (kill switch); try again later or ask the owning team.`);
     }
     if (tool.deprecated) {
       if (isPastSunset(tool.deprecated)) return this.#refused(tool, retiredMessage(tool.name, tool.deprecated));
-      decisions.deprecation(tool.name, tool.deprecated.sunset, tool.deprecated.replacement);
-      if (this.#deprecationLog.firstUse(tool.name, principal.subject)) {
-        audit.record(principal, { decision: "deprecation", outcome: "used", tool: tool.name, detail: `sunset ${tool.deprecated.sunset}` });
-      }
+      const { sunset, replacement } = tool.deprecated;
+      decide.record(principal, { kind: "deprecation", tool: tool.name, sunset, replacement, firstUse: this.#deprecationLog.firstUse(tool.name, principal.subject) });
     }
-    return this.#run(tool, call);
-  }
-
-  async #run(tool: AnyTool, call: ToolCall): Promise<CallToolResult> {
     const { args, token } = takeApprovalToken(call.args, call.meta);
     const parsed = parseToolArguments(tool, args);
     if (!parsed.ok) return this.#outcome(tool, parsed.result, "invalid_arguments");
     if (this.#parts.recordToolPayloads) decisions.toolPayload("arguments", args);
-    let action: PendingAction | undefined;
-    const ctx = call.ctx((data) => (action ? this.#saveUndoData(action, data) : Promise.resolve()));
-    const acts = tool.access !== "read" && !KIT_TOOLS.has(tool.name);
-    if (acts) {
-      const plan = tool.plan ? await tool.plan(parsed.input, ctx) : `Call ${tool.name} with ${redactedJson(args)}.`;
-      const approval = await this.#parts.approvals.decide({ tool: tool.name, args, token, principal: call.principal, plan, canElicit: call.canElicit, ctx });
-      if (!approval.approved) return this.#outcome(tool, approval.result, "approval_pending");
-      action = await this.#beginAction(tool, call.principal, args);
+    const answer = ACCESS_RULES[tool.access].approval && !KIT_TOOLS.has(tool.name)
+      ? await this.#approved(tool, parsed.input, args, token, call)
+      : await this.#ask(tool, parsed.input, args, call);
+    if (this.#parts.recordToolPayloads) decisions.toolPayload("result", answer);
+    return answer;
+  }
+
+  /** A call that needs no approval; it may still ask its client questions (rounds). */
+  async #ask(tool: AnyTool, input: Record<string, unknown>, args: Record<string, unknown>, call: ToolCall): Promise<ToolAnswer> {
+    const answer = await withInputRounds(this.#parts.inputs, { op: tool.name, args, principal: call.principal }, call.round, (rounds) =>
+      executeTool(tool, input, call.ctx(rounds)),
+    );
+    if ("resultType" in answer && answer.resultType === "input_required") return this.#outcome(tool, answer, "input_required");
+    const result = answer as CallToolResult;
+    if (tool.name === UNDO_TOOL) this.#recordUndo(call.principal, String(input.action_id), result);
+    return this.#outcome(tool, result, result.isError ? "tool_error" : "success");
+  }
+
+  async #approved(tool: AnyTool, input: Record<string, unknown>, args: Record<string, unknown>, token: string | undefined, call: ToolCall): Promise<ToolAnswer> {
+    const plan = async () =>
+      tool.plan ? await tool.plan(input, call.ctx(new InputRounds({}, { canElicit: false, canSample: false }))) : `Call ${tool.name} with ${redactedJson(args)}.`;
+    const decision = await this.#parts.approvals.decide({ tool: tool.name, args, token, principal: call.principal, plan, round: call.round });
+    if (decision.kind === "answer") return this.#outcome(tool, decision.result, "approval_pending");
+    const { grant } = decision;
+    const stillRunning = () => errorResult(`The approved call to ${tool.name} is still running (or its replica stopped); ${LIST_ACTIONS_TOOL} shows its action.`);
+    return this.#once.run(grant.id, grant.expiresAt, () => this.#act(tool, input, args, call, grant), call.signal, stillRunning);
+  }
+
+  /** Write-ahead: the action is in the store before the handler runs, so none can happen unrecorded. */
+  async #act(tool: AnyTool, input: Record<string, unknown>, args: Record<string, unknown>, call: ToolCall, grant: Grant): Promise<ToolAnswer> {
+    const action = { id: grant.actionId ?? (await this.#beginAction(tool, call.principal, args)), undoSaved: false };
+    const rounds = new InputRounds(grant.answers, call.round);
+    const ctx = call.ctx(rounds, async (data) => {
+      await this.#parts.store.saveUndoData(action.id, data);
+      action.undoSaved = true;
+    });
+    let result: CallToolResult;
+    try {
+      result = await executeTool(tool, input, ctx);
+    } catch (error) {
+      if (!(error instanceof InputNeeded)) throw error;
+      const requestState = await this.#parts.approvals.continuation({ tool: tool.name, args, principal: call.principal }, { ...grant, actionId: action.id }, rounds.answers);
+      return this.#outcome(tool, inputRequired({ inputRequests: rounds.pending, requestState }), "input_required");
     }
-    const result = await executeTool(tool, parsed.input, ctx);
-    if (this.#parts.recordToolPayloads) decisions.toolPayload("result", result);
-    if (action) await this.#finishAction(action, tool, call.principal, result);
-    if (tool.name === UNDO_TOOL && !result.isError) decisions.undo(tool.name, String(parsed.input.action_id));
-    if (tool.name === UNDO_TOOL) {
-      this.#parts.audit.record(call.principal, { decision: "undo", outcome: result.isError ? "failed" : "done", detail: String(parsed.input.action_id) });
+    await this.#parts.store.completeAction(action.id, result.isError ? "failed" : "done", resultSummary(result));
+    if (!result.isError) {
+      const undoable = tool.undo !== undefined && action.undoSaved;
+      this.#parts.decisions.record(call.principal, { kind: "action", tool: tool.name, actionId: action.id });
+      result._meta = { ...result._meta, [ACTION_META_KEY]: { id: action.id, undoable } };
+      result.content.push({ type: "text", text: undoable ? `Action ${action.id} recorded; it can be reverted with ${UNDO_TOOL}.` : `Action ${action.id} recorded.` });
     }
     return this.#outcome(tool, result, result.isError ? "tool_error" : "success");
   }
 
-  /** Write-ahead: the action is in the store before the handler runs, so none can happen unrecorded. */
-  async #beginAction(tool: AnyTool, principal: Principal, args: Record<string, unknown>): Promise<PendingAction> {
+  async #beginAction(tool: AnyTool, principal: Principal, args: Record<string, unknown>): Promise<string> {
     const id = randomUUID();
     await this.#parts.store.recordAction({
       id,
@@ -159,38 +188,21 @@ export class ToolGate {
       undoable: tool.undo !== undefined,
       createdAt: new Date().toISOString(),
     });
-    return { id, undoSaved: false };
+    return id;
   }
 
-  async #saveUndoData(action: PendingAction, data: unknown): Promise<void> {
-    await this.#parts.store.saveUndoData(action.id, data);
-    action.undoSaved = true;
-  }
-
-  async #finishAction(action: PendingAction, tool: AnyTool, principal: Principal, result: CallToolResult): Promise<void> {
-    const text = result.content.map((block) => (block.type === "text" ? block.text : `[${block.type}]`)).join(" ");
-    await this.#parts.store.completeAction(action.id, result.isError ? "failed" : "done", text.slice(0, 500));
-    if (result.isError) return;
-    const { id } = action;
-    const undoable = tool.undo !== undefined && action.undoSaved;
-    this.#parts.audit.record(principal, { decision: "action", outcome: "done", tool: tool.name, detail: id });
-    result._meta = { ...result._meta, [ACTION_META_KEY]: { id, undoable } };
-    result.content.push({ type: "text", text: undoable ? `Action ${id} recorded; it can be reverted with ${UNDO_TOOL}.` : `Action ${id} recorded.` });
+  #recordUndo(principal: Principal, actionId: string, result: CallToolResult): void {
+    this.#parts.decisions.record(principal, { kind: "undo", tool: UNDO_TOOL, actionId, done: !result.isError });
   }
 
   #refused(tool: AnyTool, message: string): CallToolResult {
     return this.#outcome(tool, errorResult(message), "refused");
   }
 
-  #outcome(tool: AnyTool, result: CallToolResult, outcome: Parameters<typeof decisions.toolCall>[1]): CallToolResult {
+  #outcome<T extends ToolAnswer>(tool: AnyTool, result: T, outcome: ToolOutcome): T {
     decisions.toolCall(tool.name, outcome);
     return result;
   }
-}
-
-interface PendingAction {
-  id: string;
-  undoSaved: boolean;
 }
 
 /** The kit's own undo tools: corrective, so they skip approval and are not themselves recorded as actions. */

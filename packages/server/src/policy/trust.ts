@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { ApprovalTokens } from "@mcp-platform/auth";
 import type { Logger } from "pino";
-import type { ServerDefinition } from "../define.js";
+import type { ServerDefinition } from "../definition/define.js";
 import type { ActionStore } from "../store/action-store.js";
 import { SqliteActionStore } from "../store/sqlite-action-store.js";
 import { ApprovalFlow } from "./approval.js";
 import { Audit } from "./audit.js";
+import { DecisionRecorder } from "./decide.js";
+import { InputStates } from "./input-states.js";
 import { KillSwitch } from "./kill-switch.js";
 import { ScopePolicy } from "./scopes.js";
 import { ToolGate } from "./tool-gate.js";
@@ -13,7 +15,8 @@ import { undoTools } from "./undo-tools.js";
 
 export interface TrustOptions {
   store?: ActionStore;
-  approvalSecret?: Uint8Array;
+  /** The first key signs approvals and request states; all of them verify (rotation). */
+  approvalKeys?: Uint8Array[];
   approvalTtlSeconds?: number;
   undoLeaseSeconds?: number;
   disabledTools?: readonly string[];
@@ -24,7 +27,9 @@ export interface TrustOptions {
 /** Everything behind the trust boundary of one server process, built once at start. */
 export interface Trust {
   gate: ToolGate;
-  audit: Audit;
+  decisions: DecisionRecorder;
+  /** Signs and checks the state of multi round-trip requests that are not approvals. */
+  inputs: InputStates;
   killSwitch: KillSwitch;
   scopes: ScopePolicy;
   store: ActionStore;
@@ -35,26 +40,28 @@ export interface Trust {
 export function createTrust(definition: ServerDefinition, logger: Logger, options: TrustOptions = {}): Trust {
   const store = options.store ?? new SqliteActionStore(":memory:");
   const scopes = new ScopePolicy(definition);
-  const audit = new Audit(definition.name, logger, store);
+  const decisions = new DecisionRecorder(new Audit(definition.name, logger, store));
   const killSwitch = new KillSwitch(options.disabledTools ?? [], options.disabledToolsFile, logger);
-  const tokens = new ApprovalTokens(options.approvalSecret ?? randomBytes(32), options.approvalTtlSeconds ?? 300);
+  const tokens = new ApprovalTokens(options.approvalKeys ?? [randomBytes(32)], options.approvalTtlSeconds ?? 300);
+  const inputs = new InputStates(definition.name, tokens);
   const tools = definition.tools ?? [];
   const undoable = tools.some((tool) => tool.undo);
-  const all = undoable ? [...tools, ...undoTools(definition.name, new Map(tools.map((t) => [t.name, t])), store, scopes, options.undoLeaseSeconds ?? 60)] : tools;
+  const kitTools = undoable ? undoTools(definition.name, new Map(tools.map((t) => [t.name, t])), store, scopes, options.undoLeaseSeconds ?? 60) : [];
   const gate = new ToolGate({
     server: definition.name,
-    tools: all,
+    tools: [...tools, ...kitTools],
     scopes,
     killSwitch,
-    approvals: new ApprovalFlow(definition.name, tokens, store, audit),
+    approvals: new ApprovalFlow(definition.name, tokens, decisions),
+    inputs,
     store,
-    audit,
-    logger,
+    decisions,
     recordToolPayloads: options.recordToolPayloads ?? false,
   });
   return {
     gate,
-    audit,
+    decisions,
+    inputs,
     killSwitch,
     scopes,
     store,

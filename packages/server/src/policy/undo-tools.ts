@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { defineTool, type AnyTool } from "../define.js";
+import { defineTool, type AnyTool } from "../definition/define.js";
 import type { ActionRecord, ActionStore } from "../store/action-store.js";
-import { ToolError } from "../tool-error.js";
+import { ToolError } from "../definition/tool-error.js";
 import type { ScopePolicy } from "./scopes.js";
 
 export const UNDO_TOOL = "undo_action";

@@ -137,20 +137,24 @@ describe.each(backends)("$name action store", ({ backend, skip }) => {
     expect(claims.filter(Boolean)).toHaveLength(1);
   });
 
-  it.skipIf(skip)("accepts an approval token once, on whichever replica redeems it first", async () => {
+  it.skipIf(skip)("gives an approval to one execution, on whichever replica claims it first, and keeps its outcome for the others", async () => {
     const replicas = [store, await open()];
     const expiresAt = Math.floor(Date.now() / 1000) + 300;
-    const token = randomUUID();
-    const redeemed = await Promise.all(replicas.flatMap((r) => [r.consumeApproval(token, expiresAt), r.consumeApproval(token, expiresAt)]));
-    expect(redeemed.filter(Boolean)).toHaveLength(1);
-    expect(await store.consumeApproval(randomUUID(), expiresAt)).toBe(true);
+    const approval = randomUUID();
+    const claimed = await Promise.all(replicas.flatMap((r) => [r.claimApproval(approval, expiresAt), r.claimApproval(approval, expiresAt)]));
+    expect(claimed.filter(Boolean)).toHaveLength(1);
+    expect(await replicas[1]!.approvalOutcome(approval)).toBeUndefined();
+    const outcome = { content: [{ type: "text", text: "done once" }] };
+    await replicas[claimed.indexOf(true) < 2 ? 0 : 1]!.saveApprovalOutcome(approval, outcome);
+    for (const replica of replicas) expect(await replica.approvalOutcome(approval)).toEqual(outcome);
+    expect(await store.claimApproval(randomUUID(), expiresAt)).toBe(true);
   });
 
-  it.skipIf(skip)("forgets used tokens once they have expired", async () => {
-    const token = randomUUID();
+  it.skipIf(skip)("forgets claimed approvals once they have expired", async () => {
+    const approval = randomUUID();
     const past = Math.floor(Date.now() / 1000) - 10;
-    expect(await store.consumeApproval(token, past)).toBe(true);
-    expect(await store.consumeApproval(token, past)).toBe(true);
+    expect(await store.claimApproval(approval, past)).toBe(true);
+    expect(await store.claimApproval(approval, past)).toBe(true);
   });
 
   it.skipIf(skip)("stores audit entries", async () => {

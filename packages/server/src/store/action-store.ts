@@ -55,8 +55,15 @@ export interface ActionStore {
   completeUndo(id: string, by: string, at: string): Promise<void>;
   /** Drops a claim whose undo handler failed, so the action can be undone again at once. */
   releaseUndo(id: string): Promise<void>;
-  /** Records an approval token as used; `false` if it was used before (replay). */
-  consumeApproval(id: string, expiresAt: number): Promise<boolean>;
+  /**
+   * Claims an approval for the one execution it allows; `false` if another call (a retry, on any
+   * replica) claimed it first. `expiresAt` (epoch seconds) is when the record may be purged.
+   */
+  claimApproval(id: string, expiresAt: number): Promise<boolean>;
+  /** Keeps what the approved execution returned, so every retry of it gets the same answer. */
+  saveApprovalOutcome(id: string, outcome: unknown): Promise<void>;
+  /** The saved outcome of a claimed approval; `undefined` while its execution is still running. */
+  approvalOutcome(id: string): Promise<unknown>;
   recordAudit(entry: AuditEntry): Promise<void>;
   close(): Promise<void>;
 }

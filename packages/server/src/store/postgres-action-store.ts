@@ -81,16 +81,25 @@ export class PostgresActionStore implements ActionStore {
     await this.#run("UPDATE mcp_actions SET undo_claimed_at = NULL WHERE id = $1", [id]);
   }
 
-  async consumeApproval(id: string, expiresAt: number): Promise<boolean> {
+  async claimApproval(id: string, expiresAt: number): Promise<boolean> {
     const { rowCount } = await this.#run(
       // One statement sees one snapshot: the purge cannot free this id for the insert, so an expired
       // entry under the same id is taken over by the conflict clause instead.
       `WITH purged AS (DELETE FROM mcp_used_approvals WHERE expires_at < $3 AND id <> $1)
        INSERT INTO mcp_used_approvals (id, expires_at) VALUES ($1, $2)
-       ON CONFLICT (id) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE mcp_used_approvals.expires_at < $3`,
+       ON CONFLICT (id) DO UPDATE SET expires_at = EXCLUDED.expires_at, outcome = NULL WHERE mcp_used_approvals.expires_at < $3`,
       [id, expiresAt, Math.floor(Date.now() / 1000)],
     );
     return rowCount === 1;
+  }
+
+  async saveApprovalOutcome(id: string, outcome: unknown): Promise<void> {
+    await this.#run("UPDATE mcp_used_approvals SET outcome = $2::jsonb WHERE id = $1", [id, JSON.stringify(outcome)]);
+  }
+
+  async approvalOutcome(id: string): Promise<unknown> {
+    const rows = await this.#query<{ outcome: unknown }>("SELECT outcome FROM mcp_used_approvals WHERE id = $1", [id]);
+    return rows[0]?.outcome ?? undefined;
   }
 
   async recordAudit(e: AuditEntry): Promise<void> {

@@ -33,4 +33,9 @@ export const STORE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE mcp_actions ADD COLUMN undo_claimed_at bigint;
     `,
   },
+  {
+    version: 3,
+    name: "the outcome of an approved call, for its retries",
+    sql: `ALTER TABLE mcp_used_approvals ADD COLUMN outcome jsonb;`,
+  },
 ];

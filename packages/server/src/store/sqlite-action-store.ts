@@ -24,6 +24,7 @@ const SCHEMA = `
 const UPGRADES = [
   `ALTER TABLE actions ADD COLUMN status TEXT NOT NULL DEFAULT 'done';
    ALTER TABLE actions ADD COLUMN undo_claimed_at INTEGER;`,
+  `ALTER TABLE used_approvals ADD COLUMN outcome TEXT;`,
 ];
 
 type ActionRow = Omit<ActionColumns, "undoable"> & { undo_data: string | null; undoable: number };
@@ -86,10 +87,20 @@ export class SqliteActionStore implements ActionStore {
     return Promise.resolve();
   }
 
-  consumeApproval(id: string, expiresAt: number): Promise<boolean> {
+  claimApproval(id: string, expiresAt: number): Promise<boolean> {
     this.#db.prepare("DELETE FROM used_approvals WHERE expires_at < ?").run(Math.floor(Date.now() / 1000));
     const result = this.#db.prepare("INSERT OR IGNORE INTO used_approvals (id, expires_at) VALUES (?, ?)").run(id, expiresAt);
     return Promise.resolve(result.changes === 1);
+  }
+
+  saveApprovalOutcome(id: string, outcome: unknown): Promise<void> {
+    this.#db.prepare("UPDATE used_approvals SET outcome = ? WHERE id = ?").run(JSON.stringify(outcome), id);
+    return Promise.resolve();
+  }
+
+  approvalOutcome(id: string): Promise<unknown> {
+    const row = this.#db.prepare("SELECT outcome FROM used_approvals WHERE id = ?").get(id) as { outcome: string | null } | undefined;
+    return Promise.resolve(row?.outcome ? (JSON.parse(row.outcome) as unknown) : undefined);
   }
 
   recordAudit(e: AuditEntry): Promise<void> {

@@ -1,7 +1,7 @@
-import { ErrorCode, McpError, type GetPromptResult, type Prompt } from "@modelcontextprotocol/sdk/types.js";
+import { ProtocolError, ProtocolErrorCode, type GetPromptResult, type Prompt } from "@modelcontextprotocol/server";
 import { z } from "zod";
-import type { RequestContext } from "./context.js";
-import type { AnyPrompt, Completer } from "./define.js";
+import type { RequestContext } from "../context.js";
+import type { AnyPrompt, Completer } from "../definition/define.js";
 
 /** Prompts with their MCP argument lists derived from their zod schemas, once. */
 export class PromptRegistry {
@@ -28,10 +28,10 @@ export class PromptRegistry {
 
   async get(name: string, args: Record<string, string> | undefined, ctx: RequestContext): Promise<GetPromptResult> {
     const prompt = this.#byName.get(name);
-    if (!prompt) throw new McpError(ErrorCode.InvalidParams, `Unknown prompt: ${name}`);
+    if (!prompt) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown prompt: ${name}`);
     const parsed = (prompt.args ?? z.object({})).safeParse(args ?? {});
     if (!parsed.success) {
-      throw new McpError(ErrorCode.InvalidParams, `Invalid arguments for prompt ${name}: ${z.prettifyError(parsed.error)}`);
+      throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Invalid arguments for prompt ${name}: ${z.prettifyError(parsed.error)}`);
     }
     const result = await prompt.get(parsed.data, ctx);
     if (typeof result === "string") return { messages: [{ role: "user", content: { type: "text", text: result } }] };

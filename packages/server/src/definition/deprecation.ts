@@ -1,4 +1,4 @@
-import type { Deprecation } from "../define.js";
+import type { Deprecation } from "./define.js";
 
 /** The reverse-DNS `_meta` key under which the kit publishes a tool's deprecation record. */
 export const DEPRECATION_META_KEY = "io.github.mcp-platform/deprecation";
@@ -13,17 +13,4 @@ export function deprecationNotice(deprecation: Deprecation): string {
 
 export function retiredMessage(tool: string, deprecation: Deprecation): string {
   return `Tool ${tool} was retired on ${deprecation.sunset}; use ${deprecation.replacement} instead.`;
-}
-
-/** Remembers who was already told, so each caller's use of a deprecated tool is logged once. */
-export class DeprecationLog {
-  readonly #seen = new Set<string>();
-
-  firstUse(tool: string, subject: string): boolean {
-    const key = `${tool}\u0000${subject}`;
-    if (this.#seen.has(key)) return false;
-    if (this.#seen.size > 10_000) this.#seen.clear();
-    this.#seen.add(key);
-    return true;
-  }
 }

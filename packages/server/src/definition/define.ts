@@ -1,13 +1,11 @@
-import type {
-  CallToolResult,
-  GetPromptResult,
-  PromptMessage,
-  ReadResourceResult,
-} from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult, GetPromptResult, PromptMessage, ReadResourceResult } from "@modelcontextprotocol/server";
 import type { z } from "zod";
-import type { AccessLevel, ToolHints } from "./access.js";
-import type { RequestContext } from "./context.js";
+import type { RequestContext } from "../context.js";
+import { ACCESS_RULES, type AccessLevel, type ToolHints } from "./access.js";
+import { checkCacheHint, type CacheHint } from "./cache-hint.js";
+import { checkHeaderParameters } from "./header-parameters.js";
 import type { JsonSchemaInput } from "./json-schema-input.js";
+import { toolInputSchema } from "./tool-entry.js";
 
 type InputShape = z.ZodObject;
 /** A tool's input: a zod object, or a JSON Schema taken as it is (`jsonSchemaInput`). */
@@ -53,6 +51,11 @@ export interface ToolDefinition<I extends ToolInput = InputShape, O extends Inpu
   plan?: (input: InputOf<I>, ctx: RequestContext) => Promise<string> | string;
   /** Write/destructive tools: reverts one recorded action, given what the handler passed to `ctx.recordUndo`. */
   undo?: (action: UndoRequest, ctx: RequestContext) => Promise<string> | string;
+  /**
+   * How long clients may cache `tools/list` while this tool is in it: the list's `ttlMs` is the
+   * smallest hint of the tools it shows (for a tool whose definition changes often, say).
+   */
+  cache?: Pick<CacheHint, "ttlMs">;
 }
 
 export interface UndoRequest {
@@ -84,6 +87,8 @@ interface ResourceMetadata {
 
 export interface ResourceDefinition extends ResourceMetadata {
   uri: string;
+  /** How long clients (and, if `public`, shared caches) may keep what `resources/read` returns. */
+  cache?: CacheHint;
   /** Clients may subscribe; announce changes with `resourceUpdated(server, uri)`. */
   subscribable?: boolean;
   read: (ctx: RequestContext) => Promise<ResourceBody> | ResourceBody;
@@ -98,6 +103,8 @@ export type Completer = (value: string, ctx: { arguments: Record<string, string>
 export interface ResourceTemplateDefinition extends ResourceMetadata {
   /** An RFC 6570 URI template, e.g. `runbook://{slug}`. */
   uriTemplate: string;
+  /** How long clients (and, if `public`, shared caches) may keep what `resources/read` returns. */
+  cache?: CacheHint;
   /** Lists the concrete resources, when they can be enumerated. */
   list?: () => Promise<{ uri: string; name: string; title?: string; description?: string }[]>;
   /** Completions for the template's variables (`completion/complete`). */
@@ -144,6 +151,12 @@ export interface ServerDefinition {
   transport?: "stdio" | "http";
   /** Scope names per access level; defaults to `<name>:read`, `<name>:write`, `<name>:admin` (destructive). */
   scopes?: Partial<ScopeNames>;
+  /**
+   * Cache hints for list results (`tools/list`, `prompts/list`, `resources/list`, templates) on
+   * 2026-07-28; the default is `ttlMs: 0`, `private`. A list that differs per caller (tools
+   * filtered by scope) is always `private`.
+   */
+  cache?: CacheHint;
   tools?: readonly AnyTool[];
   resources?: readonly ResourceDefinition[];
   resourceTemplates?: readonly ResourceTemplateDefinition[];
@@ -165,16 +178,23 @@ export function defineServer<const S extends ServerDefinition>(server: S): S {
   assertUnique("tool", (server.tools ?? []).map((t) => t.name));
   assertUnique("prompt", (server.prompts ?? []).map((p) => p.name));
   assertUnique("resource", (server.resources ?? []).map((r) => r.uri));
+  checkCacheHint(server.cache, `Server "${server.name}"`);
+  for (const resource of [...(server.resources ?? []), ...(server.resourceTemplates ?? [])]) {
+    checkCacheHint(resource.cache, `Resource "${resource.name}"`);
+  }
   for (const tool of server.tools ?? []) {
+    checkCacheHint(tool.cache, `Tool "${tool.name}"`);
     if (!TOOL_NAME.test(tool.name)) {
       throw new Error(`Tool name "${tool.name}" must be 1-128 characters of A-Z, a-z, 0-9, "_", "-" or "."`);
     }
-    if (tool.access === "read" && (tool.undo || tool.plan)) {
+    if (!ACCESS_RULES[tool.access].mayPlanAndUndo && (tool.undo || tool.plan)) {
       throw new Error(`Tool "${tool.name}" is read-only: plan and undo apply to write and destructive tools`);
     }
     if (tool.input && "shape" in tool.input && "approval_token" in tool.input.shape) {
       throw new Error(`Tool "${tool.name}": the input name approval_token is reserved by the kit`);
     }
+    const headerProblem = checkHeaderParameters(toolInputSchema(tool));
+    if (headerProblem) throw new Error(`Tool "${tool.name}": ${headerProblem}`);
   }
   return server;
 }

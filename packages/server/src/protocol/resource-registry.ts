@@ -1,9 +1,12 @@
-import { McpError, type ReadResourceResult, type Resource, type ResourceTemplate } from "@modelcontextprotocol/sdk/types.js";
-import { UriTemplate } from "@modelcontextprotocol/sdk/shared/uriTemplate.js";
-import type { RequestContext } from "./context.js";
-import type { Completer, ResourceBody, ResourceDefinition, ResourceTemplateDefinition } from "./define.js";
+import { ProtocolError, UriTemplate, type ReadResourceResult, type Resource, type ResourceTemplateType as ResourceTemplate } from "@modelcontextprotocol/server";
+import type { RequestContext } from "../context.js";
+import type { CacheHint } from "../definition/cache-hint.js";
+import type { Completer, ResourceBody, ResourceDefinition, ResourceTemplateDefinition } from "../definition/define.js";
 
-/** MCP's error code for a URI that names no resource. */
+/**
+ * MCP 2025-11-25's code for a URI that names no resource; the SDK answers 2026-07-28 requests with
+ * the code that revision uses instead (-32602).
+ */
 const RESOURCE_NOT_FOUND = -32002;
 
 /** Static resources and URI templates, resolved once at start. */
@@ -16,7 +19,7 @@ export class ResourceRegistry {
   constructor(resources: readonly ResourceDefinition[], templates: readonly ResourceTemplateDefinition[]) {
     this.#byUri = new Map(resources.map((r) => [r.uri, r]));
     this.#templates = templates.map((definition) => ({ definition, matcher: new UriTemplate(definition.uriTemplate) }));
-    this.staticList = resources.map(({ read: _read, subscribable: _subscribable, ...metadata }) => metadata);
+    this.staticList = resources.map(({ read: _read, subscribable: _subscribable, cache: _cache, ...metadata }) => metadata);
     this.templateList = templates.map(({ uriTemplate, name, title, description, mimeType }) => ({
       uriTemplate,
       name,
@@ -39,16 +42,17 @@ export class ResourceRegistry {
     return [...this.staticList, ...listed.flat()];
   }
 
-  async read(uri: string, ctx: RequestContext): Promise<ReadResourceResult> {
+  /** The result of reading `uri`, and the cache hint of the resource that answered. */
+  async read(uri: string, ctx: RequestContext): Promise<{ result: ReadResourceResult; cache: CacheHint | undefined }> {
     const resource = this.#byUri.get(uri);
-    if (resource) return readResult(uri, await resource.read(ctx), resource.mimeType);
+    if (resource) return { result: readResult(uri, await resource.read(ctx), resource.mimeType), cache: resource.cache };
     for (const { definition, matcher } of this.#templates) {
       const variables = matcher.match(uri);
       if (!variables) continue;
       const body = await definition.read(uri, variables, ctx);
-      if (body !== undefined) return readResult(uri, body, definition.mimeType);
+      if (body !== undefined) return { result: readResult(uri, body, definition.mimeType), cache: definition.cache };
     }
-    throw new McpError(RESOURCE_NOT_FOUND, `Resource not found: ${uri}`, { uri });
+    throw new ProtocolError(RESOURCE_NOT_FOUND, `Resource not found: ${uri}`, { uri });
   }
 
   completer(uriTemplate: string, variable: string): Completer | undefined {

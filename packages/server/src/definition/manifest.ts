@@ -1,8 +1,8 @@
-import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { Tool } from "@modelcontextprotocol/server";
 import type { AccessLevel } from "./access.js";
 import type { Deprecation, ScopeNames, ServerDefinition } from "./define.js";
-import { ScopePolicy } from "./policy/scopes.js";
-import { toolListEntry } from "./tool-registry.js";
+import { scopeNames } from "./scope-names.js";
+import { toolListEntry } from "./tool-entry.js";
 
 export interface ToolManifest extends Tool {
   access: AccessLevel;
@@ -35,7 +35,7 @@ export function serverManifest(definition: ServerDefinition): ServerManifest {
     owner: definition.owner,
     description: definition.description,
     transport: definition.transport ?? "stdio",
-    scopes: new ScopePolicy(definition).names,
+    scopes: scopeNames(definition),
     tools: (definition.tools ?? []).map((tool) => ({
       ...toolListEntry(tool),
       access: tool.access,

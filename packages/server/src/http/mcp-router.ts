@@ -1,0 +1,140 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Principal } from "@mcp-platform/auth";
+import {
+  classifyInboundRequest,
+  SUPPORTED_PROTOCOL_VERSIONS,
+  type InboundModernRoute,
+  type JSONRPCRequest,
+  type ServerEventBus,
+} from "@modelcontextprotocol/server";
+import { serveStdio } from "@modelcontextprotocol/server/stdio";
+import type { Logger } from "pino";
+import type { RuntimeConfig } from "../config.js";
+import { headerParameters, type HeaderParameter } from "../definition/header-parameters.js";
+import { toolInputSchema } from "../definition/tool-entry.js";
+import { MODERN_REVISIONS } from "../protocol/revisions.js";
+import type { RequestScope } from "../protocol/request-scope.js";
+import type { ProtocolServerFactory } from "../protocol/server-factory.js";
+import { ExchangeMux } from "./exchange-mux.js";
+import { HEADER_MISMATCH, parameterHeaderMismatch, standardHeaderMismatch } from "./header-checks.js";
+import { LegacySessions } from "./legacy-sessions.js";
+import { JSON_RPC, sendJsonRpcError } from "./responses.js";
+import { SdkEndpoint } from "./sdk-endpoint.js";
+
+/** 2025 requests that leave client state in the server that answers them: never on the shared one. */
+const STATE_SETTING = new Set(["initialize", "logging/setLevel"]);
+/** JSON-RPC batches left MCP with 2025-06-18; only older clients may send them. */
+const LAST_REVISION_WITH_BATCHES = "2025-03-26";
+const UNSUPPORTED_PROTOCOL_VERSION = -32022;
+
+/**
+ * Routes each POST to `/mcp` by the revision its body speaks (the SDK's classifier): 2026-07-28
+ * requests and stateless 2025 requests go to one multiplexed connection per revision (no server
+ * built per request), after the checks 2026-07-28 asks of a server; listen streams and 2025
+ * requests that set client state go to the SDK's own handler; 2025 sessions to their session.
+ */
+export class McpRouter {
+  readonly #modern = new ExchangeMux(true);
+  readonly #legacy = new ExchangeMux(false);
+  readonly #sdk: SdkEndpoint;
+  readonly #sessions: LegacySessions | undefined;
+  readonly #headerParameters: Map<string, HeaderParameter[]>;
+  readonly #connections: { close(): Promise<void> }[];
+
+  constructor(factory: ProtocolServerFactory, config: RuntimeConfig, bus: ServerEventBus, logger: Logger) {
+    const onerror = (error: Error) => logger.debug({ err: error }, "protocol connection error");
+    this.#connections = [
+      serveStdio(({ era }) => factory.create(this.#modern.connection(), era), { transport: this.#modern, legacy: "reject", onerror }),
+      serveStdio(({ era }) => factory.create(this.#legacy.connection(), era), { transport: this.#legacy, onerror }),
+    ];
+    this.#sdk = new SdkEndpoint(factory, bus, config.MCP_MAX_BODY_BYTES, logger);
+    this.#sessions = config.MCP_SESSIONS === "stateful" ? new LegacySessions(factory, config.MCP_SESSION_IDLE_SECONDS) : undefined;
+    this.#headerParameters = new Map(
+      (factory.definition.tools ?? []).map((tool) => [tool.name, headerParameters(toolInputSchema(tool))] as const).filter(([, found]) => found.length > 0),
+    );
+  }
+
+  /** `detach`: the request turns into a stream meant to stay open, which no shutdown should wait for. */
+  async post(req: IncomingMessage, res: ServerResponse, body: unknown, scope: RequestScope, detach: () => void): Promise<void> {
+    const outcome = classifyInboundRequest({
+      httpMethod: "POST",
+      ...header("protocolVersionHeader", req.headers["mcp-protocol-version"]),
+      ...header("mcpMethodHeader", req.headers["mcp-method"]),
+      ...header("mcpNameHeader", req.headers["mcp-name"]),
+      body,
+    });
+    if (outcome.kind === "reject") return sendJsonRpcError(res, outcome.httpStatus, outcome.code, outcome.message, {}, idOf(body), outcome.data);
+    if (outcome.kind === "modern") return this.#modernRequest(req, res, outcome, body, scope, detach);
+    if (this.#sessions) return this.#sessions.handle(req, res, body, scope.principal);
+    return this.#legacyRequest(req, res, body, scope);
+  }
+
+  /** GET and DELETE: 2025 session operations; a stateless endpoint has none. */
+  async other(req: IncomingMessage, res: ServerResponse, principal: Principal): Promise<void> {
+    if (this.#sessions) return this.#sessions.handle(req, res, undefined, principal);
+    sendJsonRpcError(res, 405, JSON_RPC.serverError, "Method not allowed: this endpoint is stateless, use POST", { allow: "POST" });
+  }
+
+  async close(): Promise<void> {
+    await this.#sessions?.closeAll();
+    await this.#sdk.close();
+    await Promise.allSettled(this.#connections.map((connection) => connection.close()));
+  }
+
+  async #modernRequest(req: IncomingMessage, res: ServerResponse, route: InboundModernRoute, body: unknown, scope: RequestScope, detach: () => void): Promise<void> {
+    if (route.messageKind === "notification") {
+      res.writeHead(202).end();
+      return;
+    }
+    const request = route.message as JSONRPCRequest;
+    const revision = route.classification.revision ?? "unknown";
+    if (!MODERN_REVISIONS.includes(revision)) {
+      const supported = [...MODERN_REVISIONS];
+      return sendJsonRpcError(res, 400, UNSUPPORTED_PROTOCOL_VERSION, `Unsupported protocol version: ${revision}`, {}, request.id, { supported, requested: revision });
+    }
+    const mismatch = standardHeaderMismatch(request.method, request.params, req.headers) ?? this.#parameterMismatch(request, req);
+    if (mismatch) return sendJsonRpcError(res, 400, HEADER_MISMATCH, `Bad Request: the request headers and body disagree: ${mismatch}`, {}, request.id);
+    if (request.method === "subscriptions/listen") {
+      detach();
+      return this.#sdk.serve(req, res, body, scope.principal);
+    }
+    await this.#modern.dispatch(request, scope, res);
+  }
+
+  async #legacyRequest(req: IncomingMessage, res: ServerResponse, body: unknown, scope: RequestScope): Promise<void> {
+    const version = req.headers["mcp-protocol-version"];
+    if (typeof version === "string" && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) {
+      return sendJsonRpcError(res, 400, JSON_RPC.serverError, `Bad Request: Unsupported protocol version ${version} (supported: ${SUPPORTED_PROTOCOL_VERSIONS.join(", ")})`);
+    }
+    if (Array.isArray(body) && (version ?? LAST_REVISION_WITH_BATCHES) > LAST_REVISION_WITH_BATCHES) {
+      return sendJsonRpcError(res, 400, JSON_RPC.invalidRequest, `Invalid Request: JSON-RPC batches are not part of MCP ${version}; send one message per request`);
+    }
+    const message = body as Partial<JSONRPCRequest>;
+    if (Array.isArray(body) || message.id === undefined || typeof message.method !== "string" || STATE_SETTING.has(message.method)) {
+      return this.#sdk.serve(req, res, body, scope.principal);
+    }
+    const accept = req.headers.accept ?? "";
+    if (!accept.includes("application/json") || !accept.includes("text/event-stream")) {
+      return sendJsonRpcError(res, 406, JSON_RPC.serverError, "Not Acceptable: Client must accept both application/json and text/event-stream");
+    }
+    await this.#legacy.dispatch(message as JSONRPCRequest, scope, res);
+  }
+
+  #parameterMismatch(request: JSONRPCRequest, req: IncomingMessage): string | undefined {
+    if (request.method !== "tools/call") return undefined;
+    const params = request.params as { name?: unknown; arguments?: unknown } | undefined;
+    const parameters = typeof params?.name === "string" ? this.#headerParameters.get(params.name) : undefined;
+    return parameters && parameterHeaderMismatch(parameters, params?.arguments, req.headers);
+  }
+}
+
+function header<K extends string>(key: K, value: string | string[] | undefined): Partial<Record<K, string>> {
+  const single = Array.isArray(value) ? value[0] : value;
+  return single === undefined ? {} : ({ [key]: single } as Record<K, string>);
+}
+
+/** The id of a single request, to answer it by; `null` for anything else. */
+function idOf(body: unknown): string | number | null {
+  const id = (body as { id?: unknown } | null)?.id;
+  return typeof id === "string" || typeof id === "number" ? id : null;
+}

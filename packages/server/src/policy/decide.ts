@@ -1,0 +1,81 @@
+import type { Principal } from "@mcp-platform/auth";
+import { decisions, PLATFORM_ATTR, type ApprovalDecision } from "@mcp-platform/telemetry";
+import type { AccessLevel } from "../definition/access.js";
+import type { Audit } from "./audit.js";
+
+/** Every decision the trust boundary takes, in the shape it is recorded. */
+export type Decision =
+  | { kind: "authentication"; reason: string }
+  | { kind: "scope"; tool: string; access: AccessLevel; required: string; granted: boolean }
+  | { kind: "kill_switch"; tool: string }
+  | { kind: "deprecation"; tool: string; sunset: string; replacement: string; firstUse: boolean }
+  | { kind: "approval"; tool: string; outcome: ApprovalDecision; method: ApprovalMethod; detail?: string }
+  | { kind: "action"; tool: string; actionId: string }
+  | { kind: "undo"; tool: string; actionId: string; done: boolean };
+
+/** How a human was asked: an MRTR round (2026-07-28), elicitation on a session, or a plan/confirm token. */
+export type ApprovalMethod = "mrtr" | "elicitation" | "token";
+
+/**
+ * Records one decision everywhere it belongs, together: an event (or attributes) on the request
+ * span, the outcome counter, and the audit trail (a JSON log line and a store row). Routine
+ * decisions (an allowed read) stay on the span and at debug level: they are the hot path.
+ */
+export class DecisionRecorder {
+  readonly #audit: Audit;
+
+  constructor(audit: Audit) {
+    this.#audit = audit;
+  }
+
+  record(principal: Principal | undefined, decision: Decision): void {
+    switch (decision.kind) {
+      case "authentication":
+        decisions.authFailure(decision.reason);
+        this.#audit.record(principal, { decision: "authentication", outcome: "refused", detail: decision.reason });
+        return;
+      case "scope": {
+        const routine = decision.granted && decision.access === "read";
+        decisions.authorization(
+          {
+            [PLATFORM_ATTR.principalSubject]: principal?.subject ?? "unauthenticated",
+            ...(principal?.clientId ? { [PLATFORM_ATTR.principalClientId]: principal.clientId } : {}),
+            [PLATFORM_ATTR.toolAccess]: decision.access,
+            [PLATFORM_ATTR.scopeRequired]: decision.required,
+            [PLATFORM_ATTR.scopeGranted]: decision.granted,
+          },
+          routine,
+        );
+        this.#audit.record(principal, { decision: "scope", outcome: decision.granted ? "allowed" : "denied", tool: decision.tool }, routine);
+        return;
+      }
+      case "kill_switch":
+        decisions.killSwitch(decision.tool);
+        this.#audit.record(principal, { decision: "kill_switch", outcome: "refused", tool: decision.tool });
+        return;
+      case "deprecation":
+        decisions.deprecation(decision.tool, decision.sunset, decision.replacement);
+        // Each caller's use is in the trail once; every call is counted and on its span.
+        if (decision.firstUse) {
+          this.#audit.record(principal, { decision: "deprecation", outcome: "used", tool: decision.tool, detail: `sunset ${decision.sunset}` });
+        }
+        return;
+      case "approval":
+        decisions.approval(decision.tool, decision.outcome, decision.method);
+        this.#audit.record(principal, {
+          decision: "approval",
+          outcome: decision.outcome,
+          tool: decision.tool,
+          detail: decision.detail ?? decision.method,
+        });
+        return;
+      case "action":
+        this.#audit.record(principal, { decision: "action", outcome: "done", tool: decision.tool, detail: decision.actionId });
+        return;
+      case "undo":
+        if (decision.done) decisions.undo(decision.tool, decision.actionId);
+        this.#audit.record(principal, { decision: "undo", outcome: decision.done ? "done" : "failed", tool: decision.tool, detail: decision.actionId });
+        return;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from "node:crypto";
+import type { CreateMessageResult, ElicitRequestFormParams, ServerContext } from "@modelcontextprotocol/server";
+import type { Logger } from "pino";
+import { z } from "zod";
+import type { Elicitation, RequestContext } from "../context.js";
+import { jsonSchemaOf } from "../definition/json-schema.js";
+import type { InputRounds } from "./input-rounds.js";
+import { protocolVersionOf } from "./envelope.js";
+import type { RequestScope } from "./request-scope.js";
+
+/** Persists a write tool's undo data for the action in progress. */
+export type UndoRecorder = (data: unknown) => Promise<void>;
+
+export interface HandlerContextParts {
+  ctx: ServerContext;
+  scope: RequestScope;
+  logger: Logger;
+  rounds: InputRounds;
+  recordUndo?: UndoRecorder;
+}
+
+/**
+ * The kit's handler context over the SDK's. Notifications go on the stream of the request being
+ * answered, so they reach the caller in stateless HTTP too; questions to the client are rounds
+ * (see `InputRounds`).
+ */
+export function handlerContext({ ctx, scope, logger, rounds, recordUndo = () => Promise.resolve() }: HandlerContextParts): RequestContext {
+  const progressToken = ctx.mcpReq._meta?.progressToken;
+  const requestId = scope.requestId ?? ctx.mcpReq.id;
+  let log: Logger | undefined;
+  return {
+    signal: ctx.mcpReq.signal,
+    requestId,
+    sessionId: ctx.sessionId,
+    protocolVersion: protocolVersionOf(ctx, scope),
+    principal: scope.principal,
+    // A child logger compiles its bindings and redaction: made only for handlers that log.
+    get log() {
+      return (log ??= logger.child({ requestId, subject: scope.principal.subject }));
+    },
+    recordUndo,
+    async progress(progress, total, message) {
+      if (progressToken === undefined) return;
+      await ctx.mcpReq.notify({ method: "notifications/progress", params: { progressToken, progress, total, message } });
+    },
+    async notify(level, data, loggerName) {
+      await ctx.mcpReq.log(level, data, loggerName);
+    },
+    async elicit(message: string, schema: z.ZodObject | ElicitRequestFormParams["requestedSchema"]): Promise<Elicitation<never>> {
+      const zod = schema instanceof z.ZodObject ? schema : undefined;
+      const requestedSchema = zod ? jsonSchemaOf(zod) : (schema as Record<string, unknown>);
+      const answer = (await rounds.elicit({ message, requestedSchema })) as { action: Elicitation<unknown>["action"]; content?: unknown };
+      if (answer.action !== "accept") return { action: answer.action };
+      return { action: "accept", content: (zod ? zod.parse(answer.content ?? {}) : (answer.content ?? {})) as never };
+    },
+    async sample(params) {
+      return (await rounds.sample(params)) as CreateMessageResult;
+    },
+    closeStream() {
+      ctx.http?.closeSSE?.();
+    },
+  };
+}
+
+/** A short id that ties a safe error message to the full log line. */
+export function errorReference(): string {
+  return randomUUID().slice(0, 8);
+}

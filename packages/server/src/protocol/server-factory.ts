@@ -1,0 +1,178 @@
+import { traceOperation } from "@mcp-platform/telemetry";
+import { Server, type ServerCapabilities, type ServerContext } from "@modelcontextprotocol/server";
+import type { Logger } from "pino";
+import type { ServerDefinition } from "../definition/define.js";
+import { InFlight } from "../in-flight.js";
+import { roundInputOf } from "../policy/round-input.js";
+import { createTrust, type Trust } from "../policy/trust.js";
+import { onResourceUpdated } from "../resource-updates.js";
+import { cacheFields, listCacheHint } from "./cache-fields.js";
+import { handlerContext } from "./handler-context.js";
+import { InputRounds } from "./input-rounds.js";
+import { PromptRegistry } from "./prompt-registry.js";
+import { protocolVersionOf } from "./envelope.js";
+import type { Connection, RequestScope } from "./request-scope.js";
+import { ResourceRegistry } from "./resource-registry.js";
+import { withInputRounds } from "./with-input-rounds.js";
+
+const MAX_COMPLETIONS = 100;
+
+/** Which revision an instance serves: the SDK's entries pin each instance to one era. */
+export type Era = "modern" | "legacy";
+
+/**
+ * Everything about a server definition that can be computed once (tool list, JSON Schemas,
+ * capabilities), so that `create()` builds an SDK `Server` cheaply for each connection the SDK's
+ * serving entries open: one per stdio connection, one per multiplexed HTTP era, one per request
+ * for the few requests the SDK serves on its own. Every request runs inside a SERVER span that
+ * follows the MCP semantic conventions.
+ */
+export class ProtocolServerFactory {
+  readonly definition: ServerDefinition;
+  readonly trust: Trust;
+  /** Requests in progress, which a graceful shutdown lets finish. */
+  readonly inFlight = new InFlight();
+  readonly capabilities: ServerCapabilities;
+  readonly #resources: ResourceRegistry;
+  readonly #prompts: PromptRegistry;
+  readonly #logger: Logger;
+
+  constructor(definition: ServerDefinition, logger: Logger, trust: Trust = createTrust(definition, logger)) {
+    this.definition = definition;
+    this.#logger = logger;
+    this.trust = trust;
+    this.#resources = new ResourceRegistry(definition.resources ?? [], definition.resourceTemplates ?? []);
+    this.#prompts = new PromptRegistry(definition.prompts ?? []);
+    this.capabilities = {
+      logging: {},
+      // The tool list changes at run time when operators use the kill switch.
+      ...((definition.tools ?? []).length > 0 ? { tools: { listChanged: true } } : {}),
+      ...(this.#resources.isEmpty ? {} : { resources: { listChanged: false, subscribe: this.#resources.subscribable } }),
+      ...(this.#prompts.isEmpty ? {} : { prompts: { listChanged: false } }),
+      ...(this.#resources.isEmpty && this.#prompts.isEmpty ? {} : { completions: {} }),
+    };
+  }
+
+  create(connection: Connection, era: Era): Server {
+    const { name, title, version, description, instructions } = this.definition;
+    const server = new Server(
+      { name, version, ...(title ? { title } : {}), description },
+      { capabilities: this.capabilities, ...(instructions ? { instructions } : {}) },
+    );
+    const { gate, inputs } = this.trust;
+    const listHint = listCacheHint(this.definition);
+    const traced = <T>(ctx: ServerContext, target: { name?: string; uri?: string }, work: (scope: RequestScope) => Promise<T>) => {
+      const scope = connection.scopeOf(ctx);
+      return this.inFlight.track(() =>
+        traceOperation(
+          {
+            method: ctx.mcpReq.method,
+            ...(target.name === undefined ? {} : { target: target.name }),
+            ...(target.uri === undefined ? {} : { resourceUri: target.uri }),
+            requestId: scope.requestId ?? ctx.mcpReq.id,
+            ...(ctx.sessionId ? { sessionId: ctx.sessionId } : {}),
+            ...(protocolVersionOf(ctx, scope) ? { protocolVersion: protocolVersionOf(ctx, scope)! } : {}),
+            transport: connection.transport,
+            ...(scope.clientAddress ? { clientAddress: scope.clientAddress } : {}),
+            ...(ctx.mcpReq._meta ? { meta: ctx.mcpReq._meta } : {}),
+            ...(scope.headers ? { headers: scope.headers } : {}),
+          },
+          () => work(scope),
+        ),
+      );
+    };
+    const rounds = (ctx: ServerContext) => roundInputOf(ctx, server.getClientCapabilities());
+    const context = (ctx: ServerContext, scope: RequestScope, inputRounds = new InputRounds({}, rounds(ctx))) =>
+      handlerContext({ ctx, scope, logger: this.#logger, rounds: inputRounds });
+
+    if (this.capabilities.tools) {
+      server.setRequestHandler("tools/list", (_request, ctx) =>
+        traced(ctx, {}, (scope) => {
+          const tools = gate.visibleTools(scope.principal);
+          // What a caller sees depends on its scopes: no shared cache may keep it.
+          const hint = { ttlMs: Math.min(listHint.ttlMs, ...tools.map((tool) => gate.tool(tool.name)?.cache?.ttlMs ?? listHint.ttlMs)), cacheScope: "private" as const };
+          return Promise.resolve({ tools, ...cacheFields(ctx, hint) });
+        }),
+      );
+      server.setRequestHandler("tools/call", (request, ctx) =>
+        traced(ctx, { name: request.params.name }, (scope) =>
+          gate.call({
+            name: request.params.name,
+            args: request.params.arguments,
+            meta: ctx.mcpReq._meta,
+            principal: scope.principal,
+            round: rounds(ctx),
+            signal: ctx.mcpReq.signal,
+            ctx: (inputRounds, recordUndo) => handlerContext({ ctx, scope, logger: this.#logger, rounds: inputRounds, ...(recordUndo ? { recordUndo } : {}) }),
+          }),
+        ),
+      );
+    }
+    if (!this.#resources.isEmpty) {
+      server.setRequestHandler("resources/list", (_request, ctx) =>
+        traced(ctx, {}, async () => ({ resources: await this.#resources.list(), ...cacheFields(ctx, listHint) })),
+      );
+      server.setRequestHandler("resources/templates/list", (_request, ctx) =>
+        traced(ctx, {}, () => Promise.resolve({ resourceTemplates: this.#resources.templateList, ...cacheFields(ctx, listHint) })),
+      );
+      server.setRequestHandler("resources/read", (request, ctx) =>
+        traced(ctx, { uri: request.params.uri }, (scope) =>
+          withInputRounds(inputs, { op: `resources/read ${request.params.uri}`, args: {}, principal: scope.principal }, rounds(ctx), async (inputRounds) => {
+            const { result, cache } = await this.#resources.read(request.params.uri, context(ctx, scope, inputRounds));
+            return { ...result, ...cacheFields(ctx, { ...listHint, ...cache }) };
+          }),
+        ),
+      );
+    }
+    if (!this.#prompts.isEmpty) {
+      server.setRequestHandler("prompts/list", (_request, ctx) =>
+        traced(ctx, {}, () => Promise.resolve({ prompts: this.#prompts.list, ...cacheFields(ctx, listHint) })),
+      );
+      server.setRequestHandler("prompts/get", (request, ctx) =>
+        traced(ctx, { name: request.params.name }, (scope) =>
+          withInputRounds(inputs, { op: `prompts/get ${request.params.name}`, args: request.params.arguments ?? {}, principal: scope.principal }, rounds(ctx), (inputRounds) =>
+            this.#prompts.get(request.params.name, request.params.arguments, context(ctx, scope, inputRounds)),
+          ),
+        ),
+      );
+    }
+    if (this.capabilities.completions) {
+      server.setRequestHandler("completion/complete", ({ params }, ctx) =>
+        traced(ctx, {}, async () => {
+          const completer =
+            params.ref.type === "ref/prompt"
+              ? this.#prompts.completer(params.ref.name, params.argument.name)
+              : this.#resources.completer(params.ref.uri, params.argument.name);
+          const values = completer ? await completer(params.argument.value, { arguments: params.context?.arguments ?? {} }) : [];
+          return {
+            completion: { values: values.slice(0, MAX_COMPLETIONS), total: values.length, hasMore: values.length > MAX_COMPLETIONS },
+          };
+        }),
+      );
+    }
+    if (connection.longLived) this.#notifyChanges(server, era);
+    return server;
+  }
+
+  /**
+   * Kill-switch changes and resource updates reach clients that stay connected: on 2026-07-28 the
+   * SDK routes them to the connection's `subscriptions/listen` streams; a 2025 session gets list
+   * changes, and the updates of the resources it subscribed to.
+   */
+  #notifyChanges(server: Server, era: Era): void {
+    const subscriptions = new Set<string>();
+    const unsubscribe = [
+      this.trust.killSwitch.onChange(() => void server.sendToolListChanged().catch(() => undefined)),
+      onResourceUpdated(this.definition, (uri) => {
+        if (era === "modern" || subscriptions.has(uri)) void server.sendResourceUpdated({ uri }).catch(() => undefined);
+      }),
+    ];
+    if (this.#resources.subscribable && era === "legacy") {
+      server.setRequestHandler("resources/subscribe", ({ params }) => (subscriptions.add(params.uri), {}));
+      server.setRequestHandler("resources/unsubscribe", ({ params }) => (subscriptions.delete(params.uri), {}));
+    }
+    server.onclose = () => {
+      for (const stop of unsubscribe) stop();
+    };
+  }
+}

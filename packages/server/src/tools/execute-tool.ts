@@ -1,0 +1,39 @@
+import type { CallToolResult } from "@modelcontextprotocol/server";
+import type { Logger } from "pino";
+import type { RequestContext } from "../context.js";
+import type { AnyTool, ToolContent } from "../definition/define.js";
+import { ToolError } from "../definition/tool-error.js";
+import { errorReference } from "../protocol/handler-context.js";
+import { InputNeeded } from "../protocol/input-rounds.js";
+import { errorResult, toolContent } from "./tool-result.js";
+
+/**
+ * Runs a handler to completion and never throws, but to end a round (`InputNeeded`): a throwing
+ * handler and an output that breaks the tool's own schema become `isError` results, so one bad
+ * call cannot take the server down. Only `ToolError` messages reach the caller verbatim.
+ */
+export async function executeTool(tool: AnyTool, input: Record<string, unknown>, ctx: RequestContext): Promise<CallToolResult> {
+  let returned: unknown;
+  try {
+    returned = await tool.handler(input, ctx);
+  } catch (error) {
+    if (error instanceof InputNeeded) throw error;
+    return handlerError(tool.name, error, ctx.log);
+  }
+  if (!tool.output) return toolContent(returned as ToolContent);
+  const output = tool.output.safeParse(returned);
+  if (!output.success) {
+    const reference = errorReference();
+    ctx.log.error({ tool: tool.name, reference, issues: output.error.issues }, "tool output does not match its schema");
+    return errorResult(`Tool ${tool.name} returned an invalid result (reference ${reference}).`);
+  }
+  return { content: [{ type: "text", text: JSON.stringify(output.data) }], structuredContent: output.data };
+}
+
+/** A handler's error as the caller sees it: a ToolError's own message, else a reference to the log. */
+function handlerError(tool: string, error: unknown, log: Logger): CallToolResult {
+  if (error instanceof ToolError) return errorResult(error.message);
+  const reference = errorReference();
+  log.error({ err: error, tool, reference }, "tool handler threw");
+  return errorResult(`Tool ${tool} failed with an internal error (reference ${reference}).`);
+}
