@@ -174,7 +174,7 @@ describe("bearer token attacks", () => {
 });
 
 describe("approval token attacks", () => {
-  const tokens = () => new ApprovalTokens(approvalSecret, 300);
+  const tokens = () => new ApprovalTokens([approvalSecret], 300);
   const claims = (args: Record<string, unknown>, subject = "alice") => ({ subject, server: "inventory", tool: "set_maintenance_mode", argumentsHash: argumentsHash(args) });
 
   async function confirm(approval: string, args: Record<string, unknown> = maintenance, subject = "alice") {
@@ -187,25 +187,25 @@ describe("approval token attacks", () => {
   it("14. replayed with altered arguments", async () => {
     const approval = await tokens().issue(claims(maintenance));
     const reply = await confirm(approval.token, { ...maintenance, service: "checkout-web" });
-    expect(reply.result).toMatchObject({ isError: true, content: [{ text: "Approval refused: the arguments differ from the approved ones." }] });
+    expect(reply.result).toMatchObject({ isError: true, content: [{ text: "Approval refused: the arguments differ from the approved ones. Nothing was done." }] });
   });
 
   it("15. expired", async () => {
-    const approval = await new ApprovalTokens(approvalSecret, -60).issue(claims(maintenance));
+    const approval = await new ApprovalTokens([approvalSecret], -60).issue(claims(maintenance));
     const reply = await confirm(approval.token);
-    expect(reply.result).toMatchObject({ isError: true, content: [{ text: "Approval refused: the approval has expired." }] });
+    expect(reply.result).toMatchObject({ isError: true, content: [{ text: "Approval refused: the approval has expired. Nothing was done." }] });
   });
 
   it("16. issued to another principal", async () => {
     const approval = await tokens().issue(claims(maintenance, "mallory"));
     const reply = await confirm(approval.token);
-    expect(reply.result).toMatchObject({ isError: true, content: [{ text: "Approval refused: the approval was issued to another principal." }] });
+    expect(reply.result).toMatchObject({ isError: true, content: [{ text: "Approval refused: the approval was issued to another principal. Nothing was done." }] });
   });
 
   it("17. signed with another key", async () => {
-    const approval = await new ApprovalTokens(randomBytes(32), 300).issue(claims(maintenance));
+    const approval = await new ApprovalTokens([randomBytes(32)], 300).issue(claims(maintenance));
     const reply = await confirm(approval.token);
-    expect(reply.result).toMatchObject({ isError: true, content: [{ text: "Approval refused: the approval token is invalid." }] });
+    expect(reply.result).toMatchObject({ isError: true, content: [{ text: "Approval refused: the approval was signed with a key this server does not hold. Nothing was done." }] });
   });
 });
 

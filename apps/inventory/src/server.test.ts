@@ -1,5 +1,5 @@
-import { ElicitRequestSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { createTestClient } from "@mcp-platform/testing";
+import type { CallToolResult } from "@modelcontextprotocol/client";
+import { createTestClient, type TestProtocol } from "@mcp-platform/testing";
 import { describe, expect, it } from "vitest";
 import { SqliteInventory } from "./sqlite-inventory.js";
 import { createInventoryServer } from "./server.js";
@@ -21,7 +21,7 @@ function approvalToken(result: CallToolResult): string {
 describe("set_maintenance_mode without elicitation: plan, then confirm", () => {
   it("does nothing on the first call and returns the plan with a token", async () => {
     const { inventory, client } = await setup();
-    const first = (await client.callTool({ name: "set_maintenance_mode", arguments: request })) as CallToolResult;
+    const first = (await client.callTool({ name: "set_maintenance_mode", arguments: request }));
     expect(first.isError).toBe(true);
     expect(JSON.stringify(first.content)).toContain("payments-api (tier 1, team-payments) goes from active to maintenance");
     expect(approvalToken(first)).toMatch(/^ey/);
@@ -30,11 +30,11 @@ describe("set_maintenance_mode without elicitation: plan, then confirm", () => {
 
   it("runs with the token, records the action, and undo restores the state", async () => {
     const { inventory, client } = await setup();
-    const first = (await client.callTool({ name: "set_maintenance_mode", arguments: request })) as CallToolResult;
+    const first = (await client.callTool({ name: "set_maintenance_mode", arguments: request }));
     const confirmed = (await client.callTool({
       name: "set_maintenance_mode",
       arguments: { ...request, approval_token: approvalToken(first) },
-    })) as CallToolResult;
+    }));
     expect(confirmed.isError).toBeFalsy();
     expect(confirmed.structuredContent).toMatchObject({ name: "payments-api", status: "maintenance", maintenanceReason: request.reason });
     const { id } = confirmed._meta?.[ACTION] as { id: string; undoable: boolean };
@@ -42,44 +42,43 @@ describe("set_maintenance_mode without elicitation: plan, then confirm", () => {
     const listed = await client.callTool({ name: "list_actions", arguments: {} });
     expect(listed.structuredContent).toMatchObject({ actions: [{ id, tool: "set_maintenance_mode", undoable: true }] });
 
-    const undone = (await client.callTool({ name: "undo_action", arguments: { action_id: id } })) as CallToolResult;
+    const undone = (await client.callTool({ name: "undo_action", arguments: { action_id: id } }));
     expect(undone.isError).toBeFalsy();
     expect(await inventory.get("payments-api")).toMatchObject({ status: "active", maintenanceReason: null });
-    const again = (await client.callTool({ name: "undo_action", arguments: { action_id: id } })) as CallToolResult;
+    const again = (await client.callTool({ name: "undo_action", arguments: { action_id: id } }));
     expect(again).toMatchObject({ isError: true, content: [{ text: `Action ${id} was already undone.` }] });
   });
 
-  it("refuses a replayed token and a token used with other arguments", async () => {
+  it("refuses a token used with other arguments, and answers a replay with the first outcome without acting again", async () => {
     const { inventory, client } = await setup();
-    const token = approvalToken((await client.callTool({ name: "set_maintenance_mode", arguments: request })) as CallToolResult);
+    const token = approvalToken((await client.callTool({ name: "set_maintenance_mode", arguments: request })));
     const altered = (await client.callTool({
       name: "set_maintenance_mode",
       arguments: { ...request, service: "checkout-web", approval_token: token },
-    })) as CallToolResult;
-    expect(altered).toMatchObject({ isError: true, content: [{ text: "Approval refused: the arguments differ from the approved ones." }] });
+    }));
+    expect(altered).toMatchObject({ isError: true, content: [{ text: "Approval refused: the arguments differ from the approved ones. Nothing was done." }] });
     expect((await inventory.get("checkout-web"))!.status).toBe("active");
-    await client.callTool({ name: "set_maintenance_mode", arguments: { ...request, approval_token: token } });
-    const replayed = (await client.callTool({
-      name: "set_maintenance_mode",
-      arguments: { ...request, approval_token: token },
-    })) as CallToolResult;
-    expect(replayed).toMatchObject({ isError: true, content: [{ text: "Approval refused: this approval token was already used." }] });
+    const first = await client.callTool({ name: "set_maintenance_mode", arguments: { ...request, approval_token: token } });
+    const replayed = await client.callTool({ name: "set_maintenance_mode", arguments: { ...request, approval_token: token } });
+    expect(replayed).toEqual(first);
+    const listed = await client.callTool({ name: "list_actions", arguments: {} });
+    expect((listed.structuredContent as { actions: unknown[] }).actions).toHaveLength(1);
   });
 });
 
-describe("set_maintenance_mode with a client that supports elicitation", () => {
+describe.each<TestProtocol>(["2026-07-28", "2025-11-25"])("set_maintenance_mode with a %s client that supports elicitation", (protocol) => {
   for (const [answer, expectedStatus] of [
     [true, "maintenance"],
     [false, "active"],
   ] as const) {
     it(`${answer ? "runs when the user approves" : "does nothing when the user says no"}`, async () => {
-      const { inventory, client } = await setup({ capabilities: { elicitation: { form: {} } } });
+      const { inventory, client } = await setup({ protocol, capabilities: { elicitation: { form: {} } } });
       const asked: string[] = [];
-      client.setRequestHandler(ElicitRequestSchema, (elicitation) => {
-        asked.push(elicitation.params.message);
+      client.setRequestHandler("elicitation/create", (elicitation) => {
+        asked.push((elicitation.params as { message: string }).message);
         return { action: "accept", content: { approve: answer } };
       });
-      const result = (await client.callTool({ name: "set_maintenance_mode", arguments: request })) as CallToolResult;
+      const result = (await client.callTool({ name: "set_maintenance_mode", arguments: request }));
       expect(asked[0]).toContain("Approve set_maintenance_mode?");
       expect(asked[0]).toContain("goes from active to maintenance");
       expect(Boolean(result.isError)).toBe(!answer);
@@ -93,14 +92,14 @@ describe("trust boundaries", () => {
     const { client } = await setup({ principal: { kind: "token", subject: "alice", scopes: new Set(["inventory:read"]) } });
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(["get_service", "list_actions", "list_services"]);
-    const refused = (await client.callTool({ name: "set_maintenance_mode", arguments: request })) as CallToolResult;
+    const refused = (await client.callTool({ name: "set_maintenance_mode", arguments: request }));
     expect(refused).toMatchObject({ isError: true, content: [{ text: "Forbidden: set_maintenance_mode needs scope inventory:write." }] });
   });
 
   it("hides and refuses a tool named in MCP_DISABLED_TOOLS", async () => {
     const { client } = await setup({ trust: { disabledTools: ["get_service"] } });
     expect((await client.listTools()).tools.map((t) => t.name)).not.toContain("get_service");
-    const refused = (await client.callTool({ name: "get_service", arguments: { name: "payments-api" } })) as CallToolResult;
+    const refused = (await client.callTool({ name: "get_service", arguments: { name: "payments-api" } }));
     expect(refused.isError).toBe(true);
     expect(JSON.stringify(refused.content)).toContain("switched off by the operators");
   });

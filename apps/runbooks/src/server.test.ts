@@ -29,7 +29,8 @@ describe("runbooks server", () => {
     expect(resources.map((r) => r.uri)).toContain("runbook://certificate-expiry");
     const read = await client.readResource({ uri: "runbook://certificate-expiry" });
     expect(read.contents[0]).toMatchObject({ mimeType: "text/markdown" });
-    await expect(client.readResource({ uri: "runbook://missing" })).rejects.toMatchObject({ code: -32002 });
+    // 2026-07-28's code for a resource that is not there (2025-11-25 said -32002).
+    await expect(client.readResource({ uri: "runbook://missing" })).rejects.toMatchObject({ code: -32602, data: { uri: "runbook://missing" } });
     const completion = await client.complete({
       ref: { type: "ref/resource", uri: "runbook://{slug}" },
       argument: { name: "slug", value: "k" },

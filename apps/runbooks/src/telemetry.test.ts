@@ -49,7 +49,7 @@ describe("telemetry exported over OTLP to a real receiver", () => {
       const duration = await receiver.waitForMetric("mcp.server.operation.duration");
       expect(duration.unit).toBe("s");
       expect(duration.histogram!.dataPoints[0]!.explicitBounds).toEqual([0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30, 60, 120, 300]);
-      const calls = await receiver.waitForMetric("mcp_platform.tool.calls");
+      const calls = await receiver.waitForMetric("mcp_platform.tool.calls", (metric) => JSON.stringify(metric.sum?.dataPoints).includes("get_runbook"));
       expect(JSON.stringify(calls.sum!.dataPoints)).toContain("tool_error");
     } finally {
       expect(await server.stop()).toBe(0);

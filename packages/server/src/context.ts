@@ -1,6 +1,6 @@
 import type { Principal } from "@mcp-platform/auth";
 import type { Logger } from "pino";
-import type { CreateMessageRequestParams, CreateMessageResult, ElicitRequestFormParams, LoggingLevel } from "@modelcontextprotocol/server";
+import type { ClientCapabilities, CreateMessageRequestParams, CreateMessageResult, ElicitRequestFormParams, LoggingLevel, Root } from "@modelcontextprotocol/server";
 import type { z } from "zod";
 
 /** What every handler (tool, resource, prompt) gets besides its input. */
@@ -12,6 +12,11 @@ export interface RequestContext {
   readonly sessionId: string | undefined;
   /** The MCP revision this request was made under (`2026-07-28`, `2025-11-25`, ...), when known. */
   readonly protocolVersion: string | undefined;
+  /**
+   * What the client says it can do: declared on each request on 2026-07-28, at `initialize` for a
+   * 2025 session (undefined for a stateless 2025 request, which can be asked nothing).
+   */
+  readonly clientCapabilities: ClientCapabilities | undefined;
   /** Who is calling (token subject, or the local user under stdio). */
   readonly principal: Principal;
   /** A pino child logger bound to this request (stderr, never stdout). */
@@ -28,9 +33,10 @@ export interface RequestContext {
    * On 2026-07-28 this is a multi round-trip request: the first time, the handler's round ends
    * here; the client asks its user and retries, and the handler runs again from the start with the
    * answer in place. Keep code before `elicit` free of side effects (it runs once per round).
+   * A client that cannot answer gets -32021 (2026-07-28) or an error result (2025).
    */
-  elicit<S extends z.ZodObject>(message: string, schema: S): Promise<Elicitation<z.output<S>>>;
-  elicit(message: string, schema: ElicitRequestFormParams["requestedSchema"]): Promise<Elicitation<Record<string, unknown>>>;
+  elicit<S extends z.ZodObject>(message: string, schema: S, options?: InputOptions): Promise<Elicitation<z.output<S>>>;
+  elicit(message: string, schema: ElicitRequestFormParams["requestedSchema"], options?: InputOptions): Promise<Elicitation<Record<string, unknown>>>;
   /**
    * Closes the SSE stream of this call while it keeps running; the client reconnects and gets the
    * result from the event store (SSE polling, for long calls behind proxies that cut idle streams).
@@ -43,8 +49,18 @@ export interface RequestContext {
    * action can be reverted even if this process dies before the handler returns.
    */
   recordUndo(data: unknown): Promise<void>;
-  /** Asks the client's model for a completion (MCP sampling); a round trip like `elicit`. */
-  sample(params: CreateMessageRequestParams): Promise<CreateMessageResult>;
+  /** Asks the client's model for a completion (MCP sampling, deprecated by 2026-07-28); a round trip like `elicit`. */
+  sample(params: CreateMessageRequestParams, options?: InputOptions): Promise<CreateMessageResult>;
+  /** Asks the client for its roots (MCP roots, deprecated by 2026-07-28); a round trip like `elicit`. */
+  listRoots(options?: InputOptions): Promise<Root[]>;
+}
+
+export interface InputOptions {
+  /**
+   * The question's key in the round's `inputRequests` (what the client answers under). By default
+   * questions are numbered in the order the handler asks them.
+   */
+  key?: string;
 }
 
 export type Elicitation<T> =

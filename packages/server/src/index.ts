@@ -5,6 +5,6 @@ export { createLogger } from "./logger.js";
 export { packageVersion } from "./package-version.js";
 export { runServer, type RunOptions, type TelemetryLifecycle } from "./run.js";
 export { serve, type RunningServer, type ServeOptions } from "./serve.js";
-export { resourceUpdated } from "./resource-updates.js";
+export { listChanged, resourceUpdated } from "./server-changes.js";
 export { migrate, type Migration } from "./store/postgres-migrations.js";
 export { openPostgresPool, type PoolErrorSink } from "./store/postgres-pool.js";

@@ -7,3 +7,4 @@ export { createTrust, type Trust, type TrustOptions } from "./policy/trust.js";
 export { fixedPrincipalConnection, LOCAL_PRINCIPAL } from "./protocol/request-scope.js";
 export { ProtocolServerFactory } from "./protocol/server-factory.js";
 export { serveInMemory } from "./protocol/serve-in-memory.js";
+export { mcpHttpRequest, type McpHttpRequest, type McpMessage } from "./protocol/http-request.js";

@@ -1,7 +1,9 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { Client } from "@modelcontextprotocol/client";
+import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
+import { Client as LegacyClient } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport as LegacyStdioTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { describe, expect, it } from "vitest";
 import { callTool } from "./test-support/http.js";
 
@@ -45,17 +47,17 @@ describe("server process lifecycle", () => {
     expect(server.stderr()).toBe('slow: Invalid configuration: PORT must be an integer from 0 to 65535 (got "abc")\n');
   });
 
-  it("keeps stdout for the protocol under stdio, even with debug logging", async () => {
-    const transport = new StdioClientTransport({
-      command: process.execPath,
-      args: [fixture],
-      env: { ...process.env, LOG_LEVEL: "debug" },
-      stderr: "pipe",
-    });
-    const client = new Client({ name: "t", version: "0" });
-    await client.connect(transport);
-    const result = await client.callTool({ name: "slow", arguments: { ms: 1 } });
-    expect(result.content).toEqual([{ type: "text", text: "slept 1 ms" }]);
-    await client.close();
+  it("keeps stdout for the protocol under stdio, even with debug logging, for 2026-07-28 and 2025-11-25 clients", async () => {
+    const spawnWith = { command: process.execPath, args: [fixture], env: { ...process.env, LOG_LEVEL: "debug" }, stderr: "pipe" as const };
+    const modern = new Client({ name: "t", version: "0" }, { versionNegotiation: { mode: "auto" } });
+    await modern.connect(new StdioClientTransport(spawnWith));
+    const legacy = new LegacyClient({ name: "t", version: "0" });
+    await legacy.connect(new LegacyStdioTransport(spawnWith));
+    for (const client of [modern, legacy]) {
+      const result = await client.callTool({ name: "slow", arguments: { ms: 1 } });
+      expect(result.content).toEqual([{ type: "text", text: "slept 1 ms" }]);
+    }
+    expect(modern.getNegotiatedProtocolVersion()).toBe("2026-07-28");
+    await Promise.all([modern.close(), legacy.close()]);
   });
 });

@@ -2,7 +2,6 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineResource, defineServer, defineTool, resourceUpdated } from "@mcp-platform/server";
-import { ResourceUpdatedNotificationSchema, ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createTestClient } from "./in-memory-client.js";
@@ -22,7 +21,7 @@ const server = defineServer({
 });
 
 const until = async (check: () => boolean) => {
-  for (let i = 0; i < 50 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
 };
 
 describe("startLoopbackServer", () => {
@@ -35,11 +34,44 @@ describe("startLoopbackServer", () => {
   });
 });
 
-describe("notifications to connected clients", () => {
-  it("tells a subscribed client when a resource changes, and stops after unsubscribe", async () => {
+describe("notifications to connected clients, 2026-07-28 (subscriptions/listen)", () => {
+  it("tells a listening client when a resource changes, and stops when the subscription closes", async () => {
     const client = await createTestClient(server);
     const updates: string[] = [];
-    client.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => void updates.push(n.params.uri));
+    client.setNotificationHandler("notifications/resources/updated", (n) => void updates.push(n.params.uri));
+    const subscription = await client.listen({ resourceSubscriptions: ["status://current"] });
+    expect(subscription.honoredFilter).toEqual({ resourceSubscriptions: ["status://current"] });
+    status = "red";
+    resourceUpdated(server, "status://current");
+    await until(() => updates.length > 0);
+    expect(updates).toEqual(["status://current"]);
+    await subscription.close();
+    resourceUpdated(server, "status://current");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(updates).toHaveLength(1);
+    await client.close();
+  });
+
+  it("sends tools/list_changed when the kill-switch file changes, over HTTP too", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "kill-")), "disabled");
+    writeFileSync(file, "");
+    const loopback = await startLoopbackServer(server, { MCP_DISABLED_TOOLS_FILE: file });
+    let changes = 0;
+    loopback.client.setNotificationHandler("notifications/tools/list_changed", () => void changes++);
+    await loopback.client.listen({ toolsListChanged: true });
+    writeFileSync(file, "status\n");
+    await until(() => changes > 0);
+    expect(changes).toBe(1);
+    expect((await loopback.client.listTools()).tools.map((tool) => tool.name)).toEqual(["ping_service"]);
+    await loopback.stop();
+  });
+});
+
+describe("notifications to connected clients, 2025-11-25 (a session)", () => {
+  it("tells a subscribed client when a resource changes, and stops after unsubscribe", async () => {
+    const client = await createTestClient(server, { protocol: "2025-11-25" });
+    const updates: string[] = [];
+    client.setNotificationHandler("notifications/resources/updated", (n) => void updates.push(n.params.uri));
     await client.subscribeResource({ uri: "status://current" });
     status = "red";
     resourceUpdated(server, "status://current");
@@ -55,9 +87,9 @@ describe("notifications to connected clients", () => {
   it("sends tools/list_changed when the kill-switch file changes", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "kill-")), "disabled");
     writeFileSync(file, "");
-    const client = await createTestClient(server, { trust: { disabledToolsFile: file } });
+    const client = await createTestClient(server, { protocol: "2025-11-25", trust: { disabledToolsFile: file } });
     let changes = 0;
-    client.setNotificationHandler(ToolListChangedNotificationSchema, () => void changes++);
+    client.setNotificationHandler("notifications/tools/list_changed", () => void changes++);
     writeFileSync(file, "status\n");
     await until(() => changes > 0);
     expect(changes).toBe(1);

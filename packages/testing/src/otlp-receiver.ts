@@ -55,8 +55,9 @@ export async function startOtlpReceiver() {
     async waitForSpan(predicate: (span: ReceivedSpan) => boolean, timeoutMs = 10_000): Promise<ReceivedSpan> {
       return poll(() => spans.find(predicate), timeoutMs, "span");
     },
-    async waitForMetric(name: string, timeoutMs = 10_000): Promise<ReceivedMetric> {
-      return poll(() => metrics.findLast((metric) => metric.name === name), timeoutMs, `metric ${name}`);
+    /** Resolves with the latest export of metric `name` that `matches` (metrics are exported periodically). */
+    async waitForMetric(name: string, matches: (metric: ReceivedMetric) => boolean = () => true, timeoutMs = 10_000): Promise<ReceivedMetric> {
+      return poll(() => metrics.findLast((metric) => metric.name === name && matches(metric)), timeoutMs, `metric ${name}`);
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -27,7 +27,7 @@ export function toolListEntry(tool: AnyTool): Tool {
     ...(tool.title === undefined ? {} : { title: tool.title }),
     description: tool.deprecated ? `${deprecationNotice(tool.deprecated)}\n\n${tool.description}` : tool.description,
     inputSchema: inputSchema as Tool["inputSchema"],
-    ...(tool.output ? { outputSchema: jsonSchemaOf(tool.output, "output") as Tool["outputSchema"] } : {}),
+    ...(tool.output ? { outputSchema: jsonSchemaOf(tool.output, "output") } : {}),
     annotations: annotationsFor(tool.access, tool.hints, tool.title),
     ...(tool.deprecated ? { _meta: { [DEPRECATION_META_KEY]: tool.deprecated } } : {}),
   };

@@ -42,7 +42,7 @@ export function standardHeaderMismatch(method: string, params: unknown, headers:
 export function parameterHeaderMismatch(parameters: readonly HeaderParameter[], args: unknown, headers: IncomingHttpHeaders): string | undefined {
   for (const { path, header, type } of parameters) {
     const value = path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], args);
-    if (value === undefined || value === null || typeof value === "object") continue;
+    if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") continue;
     const name = `Mcp-Param-${header}`;
     const raw = single(headers[name.toLowerCase()]);
     if (raw === undefined) return `the body carries ${path.join(".")}=${JSON.stringify(value)} but the ${name} header is absent`;

@@ -1,8 +1,9 @@
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
+import { Client as LegacyClient } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport as LegacyHttpTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exampleServer } from "../test-support/example-server.js";
-import { callTool, listen, MCP_HEADERS, postWithHost } from "../test-support/http.js";
+import { callTool, listen, MCP_HEADERS, PROTOCOLS, postWithHost } from "../test-support/http.js";
 import type { HttpServer } from "./http-server.js";
 
 let url: string;
@@ -12,12 +13,17 @@ beforeAll(async () => ({ url, http } = await listen(exampleServer, { MCP_MAX_BOD
 afterAll(() => http.drain(1000));
 
 describe("Streamable HTTP (stateless)", () => {
-  it("serves an SDK client", async () => {
-    const client = new Client({ name: "t", version: "0" });
-    await client.connect(new StreamableHTTPClientTransport(new URL(`${url}/mcp`)));
-    expect((await client.listTools()).tools.map((t) => t.name)).toContain("echo");
-    expect((await client.callTool({ name: "echo", arguments: { text: "x" } })).structuredContent).toEqual({ echoed: "x" });
-    await client.close();
+  it("serves the SDK v2 client on 2026-07-28 and the v1 client on 2025-11-25, on one endpoint", async () => {
+    const modern = new Client({ name: "t", version: "0" }, { versionNegotiation: { mode: { pin: "2026-07-28" } } });
+    await modern.connect(new StreamableHTTPClientTransport(new URL(`${url}/mcp`)));
+    const legacy = new LegacyClient({ name: "t", version: "0" });
+    await legacy.connect(new LegacyHttpTransport(new URL(`${url}/mcp`)));
+    for (const client of [modern, legacy]) {
+      expect((await client.listTools()).tools.map((t) => t.name)).toContain("echo");
+      expect((await client.callTool({ name: "echo", arguments: { text: "x" } })).structuredContent).toEqual({ echoed: "x" });
+    }
+    expect(legacy.getServerVersion()).toMatchObject({ name: "example", version: "1.2.3" });
+    await Promise.all([modern.close(), legacy.close()]);
   });
 
   it("answers a 2 MiB body with 413 and serves the next request", async () => {
@@ -46,16 +52,27 @@ describe("Streamable HTTP (stateless)", () => {
     expect(await response.json()).toMatchObject({ jsonrpc: "2.0", id: null, error: { code: -32700 } });
   });
 
-  it("turns a throwing handler into isError and keeps serving", async () => {
-    const failed = await callTool(url, "explode", {});
+  it.each(PROTOCOLS)("turns a throwing handler into isError and keeps serving (%s)", async (protocol) => {
+    const failed = await callTool(url, "explode", {}, 1, protocol);
     expect(await failed.json()).toMatchObject({ result: { isError: true } });
-    expect((await callTool(url, "echo", { text: "still here" })).status).toBe(200);
+    expect((await callTool(url, "echo", { text: "still here" }, 2, protocol)).status).toBe(200);
   });
 
-  it("keeps replies apart when calls with the same id overlap", async () => {
-    const [slow, fast] = await Promise.all([callTool(url, "slow", { ms: 150 }, 7), callTool(url, "echo", { text: "fast" }, 7)]);
+  it.each(PROTOCOLS)("keeps replies apart when calls with the same id overlap (%s)", async (protocol) => {
+    const [slow, fast] = await Promise.all([callTool(url, "slow", { ms: 150 }, 7, protocol), callTool(url, "echo", { text: "fast" }, 7, protocol)]);
     expect(await slow.json()).toMatchObject({ id: 7, result: { content: [{ text: "slept 150 ms" }] } });
     expect(await fast.json()).toMatchObject({ id: 7, result: { structuredContent: { echoed: "fast" } } });
+  });
+
+  it.each(PROTOCOLS)("cancels a call whose caller disconnects, and keeps serving (%s)", async (protocol) => {
+    const gone = new AbortController();
+    const abandoned = callTool(url, "slow", { ms: 5_000 }, 9, protocol, gone.signal).catch((error: Error) => error.name);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    gone.abort();
+    expect(await abandoned).toBe("AbortError");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(http.inFlight).toBe(0);
+    expect((await callTool(url, "echo", { text: "next" }, 9, protocol)).status).toBe(200);
   });
 
   it("has health and readiness endpoints and 405 for GET /mcp", async () => {
@@ -66,10 +83,10 @@ describe("Streamable HTTP (stateless)", () => {
 });
 
 describe("Streamable HTTP (stateful sessions)", () => {
-  it("keeps a session across requests and refuses an unknown one with 404", async () => {
+  it("keeps a 2025-11-25 session across requests and refuses an unknown one with 404", async () => {
     const stateful = await listen(exampleServer, { MCP_SESSIONS: "stateful" });
-    const transport = new StreamableHTTPClientTransport(new URL(`${stateful.url}/mcp`));
-    const client = new Client({ name: "t", version: "0" });
+    const transport = new LegacyHttpTransport(new URL(`${stateful.url}/mcp`));
+    const client = new LegacyClient({ name: "t", version: "0" });
     await client.connect(transport);
     expect(transport.sessionId).toMatch(/[0-9a-f-]{36}/);
     expect((await client.callTool({ name: "echo", arguments: { text: "s" } })).structuredContent).toEqual({ echoed: "s" });

@@ -27,6 +27,8 @@ const METADATA_PATHS = new Set(["/.well-known/oauth-protected-resource", `/.well
 
 export interface HttpServer {
   readonly server: NodeHttpServer;
+  /** Requests to `/mcp` in progress (a listen stream counts only until it is acknowledged). */
+  readonly inFlight: number;
   listen(): Promise<AddressInfo>;
   /** Stops accepting, waits for in-flight requests up to the deadline, then closes everything. */
   drain(timeoutMs: number): Promise<{ completed: boolean }>;
@@ -145,6 +147,9 @@ export function createHttpServer(
 
   return {
     server,
+    get inFlight() {
+      return inFlight.count;
+    },
     listen: () =>
       new Promise((resolve, reject) => {
         server.once("error", reject);

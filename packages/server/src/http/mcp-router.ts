@@ -86,7 +86,7 @@ export class McpRouter {
       res.writeHead(202).end();
       return;
     }
-    const request = route.message as JSONRPCRequest;
+    const request = route.message;
     const revision = route.classification.revision ?? "unknown";
     if (!MODERN_REVISIONS.includes(revision)) {
       const supported = [...MODERN_REVISIONS];
@@ -102,8 +102,8 @@ export class McpRouter {
   }
 
   async #legacyRequest(req: IncomingMessage, res: ServerResponse, body: unknown, scope: RequestScope): Promise<void> {
-    const version = req.headers["mcp-protocol-version"];
-    if (typeof version === "string" && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) {
+    const version = single(req.headers["mcp-protocol-version"]);
+    if (version !== undefined && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) {
       return sendJsonRpcError(res, 400, JSON_RPC.serverError, `Bad Request: Unsupported protocol version ${version} (supported: ${SUPPORTED_PROTOCOL_VERSIONS.join(", ")})`);
     }
     if (Array.isArray(body) && (version ?? LAST_REVISION_WITH_BATCHES) > LAST_REVISION_WITH_BATCHES) {
@@ -129,8 +129,12 @@ export class McpRouter {
 }
 
 function header<K extends string>(key: K, value: string | string[] | undefined): Partial<Record<K, string>> {
-  const single = Array.isArray(value) ? value[0] : value;
-  return single === undefined ? {} : ({ [key]: single } as Record<K, string>);
+  const first = single(value);
+  return first === undefined ? {} : ({ [key]: first } as Record<K, string>);
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 /** The id of a single request, to answer it by; `null` for anything else. */

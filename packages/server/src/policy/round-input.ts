@@ -5,8 +5,11 @@ import { declaredCapabilities, isModernRequest } from "../protocol/envelope.js";
 export interface RoundInput {
   /** A 2026-07-28 request (else 2025, where the SDK's shim asks a session's client directly). */
   modern: boolean;
+  /** What the client declared: on this request (2026-07-28), or at its session's `initialize`. */
+  capabilities: ClientCapabilities | undefined;
   canElicit: boolean;
   canSample: boolean;
+  canListRoots: boolean;
   /** The state the client echoed from the previous round, unverified. */
   requestState: string | undefined;
   /** The client's answers to the previous round's questions (untrusted input). */
@@ -23,8 +26,10 @@ export function roundInputOf(ctx: ServerContext, sessionCapabilities: ClientCapa
   const state = ctx.mcpReq.requestState();
   return {
     modern,
+    capabilities,
     canElicit: supportsFormElicitation(capabilities),
     canSample: capabilities?.sampling !== undefined,
+    canListRoots: capabilities?.roots !== undefined,
     requestState: typeof state === "string" ? state : undefined,
     inputResponses: ctx.mcpReq.inputResponses ?? {},
   };

@@ -1,12 +1,11 @@
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import { ElicitRequestSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { Client } from "@modelcontextprotocol/client";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { defineServer, defineTool } from "../define.js";
-import { ProtocolServerFactory } from "../protocol-server.js";
-import { ToolError } from "../tool-error.js";
+import { defineServer, defineTool } from "../definition/define.js";
+import { ToolError } from "../definition/tool-error.js";
+import { serveInMemory } from "../protocol/serve-in-memory.js";
+import { ProtocolServerFactory } from "../protocol/server-factory.js";
 
 let flag = "off";
 const server = defineServer({
@@ -35,20 +34,19 @@ const server = defineServer({
 });
 
 async function approvingClient(): Promise<Client> {
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  await new ProtocolServerFactory(server, pino({ level: "silent" })).create({ transport: "pipe", longLived: true }).connect(serverSide);
-  const client = new Client({ name: "t", version: "0" }, { capabilities: { elicitation: { form: {} } } });
-  client.setRequestHandler(ElicitRequestSchema, () => ({ action: "accept", content: { approve: true } }));
-  await client.connect(clientSide);
+  const served = serveInMemory(new ProtocolServerFactory(server, pino({ level: "silent" })));
+  const client = new Client({ name: "t", version: "0" }, { capabilities: { elicitation: { form: {} } }, versionNegotiation: { mode: { pin: "2026-07-28" } } });
+  client.setRequestHandler("elicitation/create", () => ({ action: "accept", content: { approve: true } }));
+  await client.connect(served.transport);
   return client;
 }
 
 describe("the action log", () => {
   it("records each approved call before it runs, with its undo data and its outcome", async () => {
     const client = await approvingClient();
-    const failed = (await client.callTool({ name: "set_flag", arguments: { value: "on", failAfterSaving: true } })) as CallToolResult;
+    const failed = (await client.callTool({ name: "set_flag", arguments: { value: "on", failAfterSaving: true } }));
     expect(failed).toMatchObject({ isError: true, content: [{ text: "Could not set the flag" }] });
-    const done = (await client.callTool({ name: "set_flag", arguments: { value: "on" } })) as CallToolResult;
+    const done = (await client.callTool({ name: "set_flag", arguments: { value: "on" } }));
     const { id } = done._meta?.["io.github.mcp-platform/action"] as { id: string };
 
     const { actions } = (await client.callTool({ name: "list_actions", arguments: {} })).structuredContent as {
@@ -58,7 +56,7 @@ describe("the action log", () => {
       { status: "done", undoable: true },
       { status: "failed", undoable: false },
     ]);
-    const refused = (await client.callTool({ name: "undo_action", arguments: { action_id: actions[1]!.id } })) as CallToolResult;
+    const refused = (await client.callTool({ name: "undo_action", arguments: { action_id: actions[1]!.id } }));
     expect(refused.isError).toBe(true);
     expect((await client.callTool({ name: "undo_action", arguments: { action_id: id } })).isError).toBeFalsy();
     expect(flag).toBe("off");

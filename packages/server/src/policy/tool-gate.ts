@@ -139,7 +139,7 @@ export class ToolGate {
 
   async #approved(tool: AnyTool, input: Record<string, unknown>, args: Record<string, unknown>, token: string | undefined, call: ToolCall): Promise<ToolAnswer> {
     const plan = async () =>
-      tool.plan ? await tool.plan(input, call.ctx(new InputRounds({}, { canElicit: false, canSample: false }))) : `Call ${tool.name} with ${redactedJson(args)}.`;
+      tool.plan ? await tool.plan(input, call.ctx(new InputRounds({}, { ...call.round, canElicit: false, canSample: false, canListRoots: false }))) : `Call ${tool.name} with ${redactedJson(args)}.`;
     const decision = await this.#parts.approvals.decide({ tool: tool.name, args, token, principal: call.principal, plan, round: call.round });
     if (decision.kind === "answer") return this.#outcome(tool, decision.result, "approval_pending");
     const { grant } = decision;

@@ -3,7 +3,7 @@ import type { RequestScope } from "./request-scope.js";
 
 /** The request's `_meta` envelope (2026-07-28), or undefined for a 2025 request. */
 function envelope(ctx: ServerContext): Record<string, unknown> | undefined {
-  return ctx.mcpReq.envelope as Record<string, unknown> | undefined;
+  return ctx.mcpReq.envelope;
 }
 
 /** Whether the request speaks a revision with per-request `_meta` (2026-07-28 or later). */

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { CreateMessageResult, ElicitRequestFormParams, ServerContext } from "@modelcontextprotocol/server";
+import type { ClientCapabilities, CreateMessageResult, ElicitRequestFormParams, Root, ServerContext } from "@modelcontextprotocol/server";
 import type { Logger } from "pino";
 import { z } from "zod";
-import type { Elicitation, RequestContext } from "../context.js";
+import type { Elicitation, InputOptions, RequestContext } from "../context.js";
 import { jsonSchemaOf } from "../definition/json-schema.js";
 import type { InputRounds } from "./input-rounds.js";
 import { protocolVersionOf } from "./envelope.js";
@@ -16,6 +16,7 @@ export interface HandlerContextParts {
   scope: RequestScope;
   logger: Logger;
   rounds: InputRounds;
+  clientCapabilities: ClientCapabilities | undefined;
   recordUndo?: UndoRecorder;
 }
 
@@ -24,7 +25,7 @@ export interface HandlerContextParts {
  * answered, so they reach the caller in stateless HTTP too; questions to the client are rounds
  * (see `InputRounds`).
  */
-export function handlerContext({ ctx, scope, logger, rounds, recordUndo = () => Promise.resolve() }: HandlerContextParts): RequestContext {
+export function handlerContext({ ctx, scope, logger, rounds, clientCapabilities, recordUndo = () => Promise.resolve() }: HandlerContextParts): RequestContext {
   const progressToken = ctx.mcpReq._meta?.progressToken;
   const requestId = scope.requestId ?? ctx.mcpReq.id;
   let log: Logger | undefined;
@@ -33,6 +34,7 @@ export function handlerContext({ ctx, scope, logger, rounds, recordUndo = () => 
     requestId,
     sessionId: ctx.sessionId,
     protocolVersion: protocolVersionOf(ctx, scope),
+    clientCapabilities,
     principal: scope.principal,
     // A child logger compiles its bindings and redaction: made only for handlers that log.
     get log() {
@@ -46,15 +48,19 @@ export function handlerContext({ ctx, scope, logger, rounds, recordUndo = () => 
     async notify(level, data, loggerName) {
       await ctx.mcpReq.log(level, data, loggerName);
     },
-    async elicit(message: string, schema: z.ZodObject | ElicitRequestFormParams["requestedSchema"]): Promise<Elicitation<never>> {
+    async elicit(message: string, schema: z.ZodObject | ElicitRequestFormParams["requestedSchema"], options?: InputOptions): Promise<Elicitation<never>> {
       const zod = schema instanceof z.ZodObject ? schema : undefined;
       const requestedSchema = zod ? jsonSchemaOf(zod) : (schema as Record<string, unknown>);
-      const answer = (await rounds.elicit({ message, requestedSchema })) as { action: Elicitation<unknown>["action"]; content?: unknown };
+      const accepts = zod && ((content: unknown) => zod.safeParse(content).success);
+      const answer = (await rounds.elicit({ message, requestedSchema }, options?.key, accepts)) as { action: Elicitation<unknown>["action"]; content?: unknown };
       if (answer.action !== "accept") return { action: answer.action };
       return { action: "accept", content: (zod ? zod.parse(answer.content ?? {}) : (answer.content ?? {})) as never };
     },
-    async sample(params) {
-      return (await rounds.sample(params)) as CreateMessageResult;
+    async sample(params, options) {
+      return (await rounds.sample(params, options?.key)) as CreateMessageResult;
+    },
+    async listRoots(options) {
+      return ((await rounds.listRoots(options?.key)) as { roots: Root[] }).roots;
     },
     closeStream() {
       ctx.http?.closeSSE?.();

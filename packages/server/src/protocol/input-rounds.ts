@@ -1,15 +1,17 @@
-import type { CreateMessageRequestParams, InputRequest } from "@modelcontextprotocol/server";
+import { MissingRequiredClientCapabilityError, type ClientCapabilities, type CreateMessageRequestParams, type InputRequest } from "@modelcontextprotocol/server";
 import { ToolError } from "../definition/tool-error.js";
 
-/** What the client said it can do for a server that needs input (per request on 2026-07-28). */
+/** What the client said it can answer, and whether it says so per request (2026-07-28). */
 export interface InputAbilities {
   canElicit: boolean;
   canSample: boolean;
+  canListRoots: boolean;
+  modern: boolean;
 }
 
 /**
  * Ends the handler's round: the client must answer `requests` and retry (a multi round-trip
- * request). Thrown by `ctx.elicit` / `ctx.sample` when the answer is not known yet.
+ * request). Thrown by `ctx.elicit` / `ctx.sample` / `ctx.listRoots` when the answer is not known yet.
  */
 export class InputNeeded extends Error {
   constructor(readonly requests: Record<string, InputRequest>) {
@@ -18,12 +20,24 @@ export class InputNeeded extends Error {
   }
 }
 
+type Kind = "elicitation" | "sampling" | "roots";
+
+const ABILITY: Record<Kind, keyof InputAbilities> = { elicitation: "canElicit", sampling: "canSample", roots: "canListRoots" };
+
+/** What a well-formed answer of each kind looks like; anything else counts as no answer (ask again). */
+const WELL_FORMED: Record<Kind, (answer: unknown) => boolean> = {
+  elicitation: (answer) => ["accept", "decline", "cancel"].includes((answer as { action?: unknown } | null)?.action as string),
+  sampling: (answer) => typeof answer === "object" && answer !== null && "content" in answer,
+  roots: (answer) => Array.isArray((answer as { roots?: unknown } | null)?.roots),
+};
+
 /**
  * A handler's questions to the client, answered by replay: on 2026-07-28 a handler that asks
- * (`ctx.elicit`, `ctx.sample`) ends its round; the client answers and retries, and the handler
- * runs again from the start, this time getting the recorded answers in the order it asked. So the
- * code before a question runs once per round: keep it free of side effects. On 2025-11-25
- * sessions the SDK's shim asks the client directly and re-runs the handler the same way.
+ * (`ctx.elicit`, `ctx.sample`, `ctx.listRoots`) ends its round; the client answers and retries, and
+ * the handler runs again from the start, this time getting the answers. Questions are keyed by
+ * the order they are asked in (`input-1`, ...) unless the handler names them. So the code before
+ * a question runs once per round: keep it free of side effects. On 2025-11-25 sessions the
+ * SDK's shim asks the client directly and re-runs the handler the same way.
  */
 export class InputRounds {
   readonly #answers: Readonly<Record<string, unknown>>;
@@ -46,20 +60,34 @@ export class InputRounds {
     return this.#pending;
   }
 
-  elicit(params: { message: string; requestedSchema: Record<string, unknown> }): Promise<unknown> {
-    if (!this.#abilities.canElicit) return Promise.reject(new ToolError("This client does not support elicitation"));
-    return this.#ask({ method: "elicitation/create", params: { mode: "form", ...params } } as InputRequest);
+  /** `accepts`: whether accepted content fits what was asked; content that does not is asked for again. */
+  elicit(params: { message: string; requestedSchema: Record<string, unknown> }, key?: string, accepts?: (content: unknown) => boolean): Promise<unknown> {
+    const fits = (answer: unknown) => (answer as { action: string }).action !== "accept" || !accepts || accepts((answer as { content?: unknown }).content ?? {});
+    return this.#ask("elicitation", { method: "elicitation/create", params: { mode: "form", ...params } } as InputRequest, key, fits);
   }
 
-  sample(params: CreateMessageRequestParams): Promise<unknown> {
-    if (!this.#abilities.canSample) return Promise.reject(new ToolError("This client does not support sampling"));
-    return this.#ask({ method: "sampling/createMessage", params });
+  sample(params: CreateMessageRequestParams, key?: string): Promise<unknown> {
+    return this.#ask("sampling", { method: "sampling/createMessage", params }, key);
   }
 
-  #ask(request: InputRequest): Promise<unknown> {
-    const key = `input-${++this.#asked}`;
-    if (key in this.#answers) return Promise.resolve(this.#answers[key]);
+  listRoots(key?: string): Promise<unknown> {
+    return this.#ask("roots", { method: "roots/list" } as InputRequest, key);
+  }
+
+  #ask(kind: Kind, request: InputRequest, named: string | undefined, fits: (answer: unknown) => boolean = () => true): Promise<unknown> {
+    const key = named ?? `input-${++this.#asked}`;
+    if (!this.#abilities[ABILITY[kind]]) return Promise.reject(this.#cannotAnswer(kind));
+    const answer = this.#answers[key];
+    // The spec's advice for a missing or unusable answer: ask again rather than fail.
+    if (WELL_FORMED[kind](answer) && fits(answer)) return Promise.resolve(answer);
     this.#pending[key] = request;
     return Promise.reject(new InputNeeded(this.#pending));
+  }
+
+  /** 2026-07-28 names the capability the request lacks (-32021); a 2025 tool result says it in words. */
+  #cannotAnswer(kind: Kind): Error {
+    if (!this.#abilities.modern) return new ToolError(`This client does not support ${kind}`);
+    const requiredCapabilities = { [kind]: {} } as ClientCapabilities;
+    return new MissingRequiredClientCapabilityError({ requiredCapabilities });
   }
 }

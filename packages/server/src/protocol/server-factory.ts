@@ -5,10 +5,10 @@ import type { ServerDefinition } from "../definition/define.js";
 import { InFlight } from "../in-flight.js";
 import { roundInputOf } from "../policy/round-input.js";
 import { createTrust, type Trust } from "../policy/trust.js";
-import { onResourceUpdated } from "../resource-updates.js";
+import { onServerChange } from "../server-changes.js";
 import { cacheFields, listCacheHint } from "./cache-fields.js";
-import { handlerContext } from "./handler-context.js";
-import { InputRounds } from "./input-rounds.js";
+import { handlerContext, type UndoRecorder } from "./handler-context.js";
+import type { InputRounds } from "./input-rounds.js";
 import { PromptRegistry } from "./prompt-registry.js";
 import { protocolVersionOf } from "./envelope.js";
 import type { Connection, RequestScope } from "./request-scope.js";
@@ -47,8 +47,9 @@ export class ProtocolServerFactory {
       logging: {},
       // The tool list changes at run time when operators use the kill switch.
       ...((definition.tools ?? []).length > 0 ? { tools: { listChanged: true } } : {}),
-      ...(this.#resources.isEmpty ? {} : { resources: { listChanged: false, subscribe: this.#resources.subscribable } }),
-      ...(this.#prompts.isEmpty ? {} : { prompts: { listChanged: false } }),
+      // Lists change when the server's code says so (`listChanged`); tools also with the kill switch.
+      ...(this.#resources.isEmpty ? {} : { resources: { listChanged: true, subscribe: this.#resources.subscribable } }),
+      ...(this.#prompts.isEmpty ? {} : { prompts: { listChanged: true } }),
       ...(this.#resources.isEmpty && this.#prompts.isEmpty ? {} : { completions: {} }),
     };
   }
@@ -82,8 +83,8 @@ export class ProtocolServerFactory {
       );
     };
     const rounds = (ctx: ServerContext) => roundInputOf(ctx, server.getClientCapabilities());
-    const context = (ctx: ServerContext, scope: RequestScope, inputRounds = new InputRounds({}, rounds(ctx))) =>
-      handlerContext({ ctx, scope, logger: this.#logger, rounds: inputRounds });
+    const context = (ctx: ServerContext, scope: RequestScope, inputRounds: InputRounds, recordUndo?: UndoRecorder) =>
+      handlerContext({ ctx, scope, logger: this.#logger, rounds: inputRounds, clientCapabilities: rounds(ctx).capabilities, ...(recordUndo ? { recordUndo } : {}) });
 
     if (this.capabilities.tools) {
       server.setRequestHandler("tools/list", (_request, ctx) =>
@@ -103,7 +104,7 @@ export class ProtocolServerFactory {
             principal: scope.principal,
             round: rounds(ctx),
             signal: ctx.mcpReq.signal,
-            ctx: (inputRounds, recordUndo) => handlerContext({ ctx, scope, logger: this.#logger, rounds: inputRounds, ...(recordUndo ? { recordUndo } : {}) }),
+            ctx: (inputRounds, recordUndo) => context(ctx, scope, inputRounds, recordUndo),
           }),
         ),
       );
@@ -155,16 +156,21 @@ export class ProtocolServerFactory {
   }
 
   /**
-   * Kill-switch changes and resource updates reach clients that stay connected: on 2026-07-28 the
-   * SDK routes them to the connection's `subscriptions/listen` streams; a 2025 session gets list
-   * changes, and the updates of the resources it subscribed to.
+   * Kill-switch changes and the server's own announcements reach clients that stay connected: on
+   * 2026-07-28 the SDK routes them to the connection's `subscriptions/listen` streams; a 2025
+   * session gets list changes, and the updates of the resources it subscribed to.
    */
   #notifyChanges(server: Server, era: Era): void {
     const subscriptions = new Set<string>();
+    const send = (sending: Promise<void>) => void sending.catch(() => undefined);
     const unsubscribe = [
-      this.trust.killSwitch.onChange(() => void server.sendToolListChanged().catch(() => undefined)),
-      onResourceUpdated(this.definition, (uri) => {
-        if (era === "modern" || subscriptions.has(uri)) void server.sendResourceUpdated({ uri }).catch(() => undefined);
+      this.trust.killSwitch.onChange(() => send(server.sendToolListChanged())),
+      onServerChange(this.definition, (change) => {
+        if (change.kind === "resource") {
+          if (era === "modern" || subscriptions.has(change.uri)) send(server.sendResourceUpdated({ uri: change.uri }));
+        } else if (change.list === "tools") send(server.sendToolListChanged());
+        else if (change.list === "prompts") send(server.sendPromptListChanged());
+        else send(server.sendResourceListChanged());
       }),
     ];
     if (this.#resources.subscribable && era === "legacy") {

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
-import { defineServer, defineTool } from "../define.js";
-import { ToolError } from "../tool-error.js";
+import { defineServer, defineTool } from "../definition/define.js";
+import { ToolError } from "../definition/tool-error.js";
 
 /** A small server that exercises the runtime's edges: slow calls, throwing handlers, bad output. */
 export const exampleServer = defineServer({

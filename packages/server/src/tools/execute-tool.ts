@@ -1,4 +1,4 @@
-import type { CallToolResult } from "@modelcontextprotocol/server";
+import { MissingRequiredClientCapabilityError, type CallToolResult } from "@modelcontextprotocol/server";
 import type { Logger } from "pino";
 import type { RequestContext } from "../context.js";
 import type { AnyTool, ToolContent } from "../definition/define.js";
@@ -8,7 +8,8 @@ import { InputNeeded } from "../protocol/input-rounds.js";
 import { errorResult, toolContent } from "./tool-result.js";
 
 /**
- * Runs a handler to completion and never throws, but to end a round (`InputNeeded`): a throwing
+ * Runs a handler to completion and never throws, but to end a round (`InputNeeded`) or for a
+ * client that lacks a capability the handler needs (-32021): a throwing
  * handler and an output that breaks the tool's own schema become `isError` results, so one bad
  * call cannot take the server down. Only `ToolError` messages reach the caller verbatim.
  */
@@ -17,7 +18,8 @@ export async function executeTool(tool: AnyTool, input: Record<string, unknown>,
   try {
     returned = await tool.handler(input, ctx);
   } catch (error) {
-    if (error instanceof InputNeeded) throw error;
+    // Protocol outcomes, not tool failures: a round ends, or the client cannot answer at all.
+    if (error instanceof InputNeeded || error instanceof MissingRequiredClientCapabilityError) throw error;
     return handlerError(tool.name, error, ctx.log);
   }
   if (!tool.output) return toolContent(returned as ToolContent);

@@ -1,23 +1,24 @@
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { Client } from "@modelcontextprotocol/client";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ProtocolServerFactory } from "./protocol-server.js";
-import { exampleServer } from "./test-support/example-server.js";
+import { exampleServer } from "../test-support/example-server.js";
+import { PROTOCOLS } from "../test-support/http.js";
+import { serveInMemory } from "./serve-in-memory.js";
+import { ProtocolServerFactory } from "./server-factory.js";
 
 const logLines: string[] = [];
 const logger = pino({ level: "error" }, { write: (line: string) => void logLines.push(line) });
-let client: Client;
 
-beforeAll(async () => {
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  await new ProtocolServerFactory(exampleServer, logger).create({ transport: "pipe" }).connect(serverSide);
-  client = new Client({ name: "t", version: "0" });
-  await client.connect(clientSide);
-});
-afterAll(() => client.close());
+describe.each(PROTOCOLS)("a server built with the kit, to a %s client", (protocol) => {
+  let client: Client;
 
-describe("a server built with the kit", () => {
+  beforeAll(async () => {
+    const served = serveInMemory(new ProtocolServerFactory(exampleServer, logger));
+    client = new Client({ name: "t", version: "0" }, protocol === "2026-07-28" ? { versionNegotiation: { mode: { pin: protocol } } } : {});
+    await client.connect(served.transport);
+  });
+  afterAll(() => client.close());
+
   it("advertises its name, version and derived annotations", async () => {
     expect(client.getServerVersion()).toMatchObject({ name: "example", version: "1.2.3" });
     const { tools } = await client.listTools();
@@ -66,7 +67,7 @@ describe("a server built with the kit", () => {
 
   it("sends progress to callers that asked for it", async () => {
     const progress: number[] = [];
-    await client.callTool({ name: "slow", arguments: { ms: 1 } }, undefined, { onprogress: (p) => void progress.push(p.progress) });
+    await client.callTool({ name: "slow", arguments: { ms: 1 } }, { onprogress: (p) => void progress.push(p.progress) });
     expect(progress).toEqual([0, 1]);
   });
 
