@@ -5,6 +5,7 @@ import { interactiveTools } from "./fixtures/interactive-tools.js";
 import { prompts } from "./fixtures/prompts.js";
 import { resources, resourceTemplates } from "./fixtures/resources.js";
 import { roundTripPrompts, roundTripTools } from "./fixtures/round-trip-tools.js";
+import { taskTools } from "./fixtures/task-tools.js";
 
 /**
  * Every server fixture of the official MCP conformance suite (2026-07-28 and 2025-11-25), written
@@ -17,7 +18,7 @@ export function createConformanceServer(): ServerDefinition {
     version: packageVersion(import.meta.url),
     owner: "team-platform",
     description: "Implements the server fixtures of @modelcontextprotocol/conformance.",
-    tools: [...contentTools, ...interactiveTools, ...roundTripTools, ...diagnosticTools(() => server)],
+    tools: [...contentTools, ...interactiveTools, ...roundTripTools, ...diagnosticTools(() => server), ...taskTools],
     resources,
     resourceTemplates,
     prompts: [...prompts, ...roundTripPrompts],

@@ -53,6 +53,13 @@ export interface RequestContext {
   sample(params: CreateMessageRequestParams, options?: InputOptions): Promise<CreateMessageResult>;
   /** Asks the client for its roots (MCP roots, deprecated by 2026-07-28); a round trip like `elicit`. */
   listRoots(options?: InputOptions): Promise<Root[]>;
+  /**
+   * For a tool with `task: { startsInHandler: true }`: from here on the call is a task. The client
+   * gets its task handle now and the rest of the handler runs on in the background (`signal` is
+   * then the task's cancellation; questions wait for the client's `tasks/update`). Does nothing
+   * when the call does not run as a task.
+   */
+  startTask(): Promise<void>;
 }
 
 export interface InputOptions {

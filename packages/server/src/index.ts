@@ -1,6 +1,8 @@
 export * from "./definition/index.js";
 export { ConfigError, loadConfig, type RuntimeConfig } from "./config.js";
-export type { Elicitation, RequestContext } from "./context.js";
+export type { Elicitation, InputOptions, RequestContext } from "./context.js";
+/** JSON-RPC errors a handler may answer with on purpose (a tool's own failures are `ToolError`s). */
+export { ProtocolError, ProtocolErrorCode } from "@modelcontextprotocol/server";
 export { createLogger } from "./logger.js";
 export { packageVersion } from "./package-version.js";
 export { runServer, type RunOptions, type TelemetryLifecycle } from "./run.js";

@@ -53,6 +53,7 @@ export async function serve(definition: ServerDefinition, options: ServeOptions 
       url: undefined,
       async stop() {
         const completed = await factory.inFlight.idle(config.MCP_SHUTDOWN_TIMEOUT_MS);
+        await trust.tasks.drain(config.MCP_SHUTDOWN_TIMEOUT_MS);
         await connection.close();
         recordSessionEnd(startedAt, "pipe");
         await trust.close();
@@ -83,6 +84,7 @@ export async function serve(definition: ServerDefinition, options: ServeOptions 
     url,
     async stop() {
       const drained = await http.drain(config.MCP_SHUTDOWN_TIMEOUT_MS);
+      await trust.tasks.drain(config.MCP_SHUTDOWN_TIMEOUT_MS);
       stopPublishing();
       await trust.close();
       return drained;

@@ -3,7 +3,7 @@ import { instruments } from "./instruments.js";
 import { redactedJson } from "./redact.js";
 import { PLATFORM_ATTR, PLATFORM_EVENT } from "./semconv.js";
 
-export type ToolOutcome = "success" | "tool_error" | "invalid_arguments" | "refused" | "approval_pending" | "input_required";
+export type ToolOutcome = "success" | "tool_error" | "invalid_arguments" | "refused" | "approval_pending" | "input_required" | "task";
 /**
  * `declined`, `cancelled` and `expired` are human overrides of the automation (the person said no,
  * walked away, or let it lapse); `refused` is an approval the kit rejected (forged, replayed, foreign).

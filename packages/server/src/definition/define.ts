@@ -56,6 +56,29 @@ export interface ToolDefinition<I extends ToolInput = InputShape, O extends Inpu
    * smallest hint of the tools it shows (for a tool whose definition changes often, say).
    */
   cache?: Pick<CacheHint, "ttlMs">;
+  /**
+   * Long work runs as a task (the `io.modelcontextprotocol/tasks` extension, 2026-07-28): the
+   * client gets a task handle at once and polls it; the task lives in the action store, so any
+   * replica answers for it, after restarts too. `optional`: clients without task support wait
+   * for the result as usual; `required`: they are refused. See `TaskOptions` for more.
+   */
+  task?: TaskMode | TaskOptions;
+}
+
+export type TaskMode = "optional" | "required";
+
+export interface TaskOptions {
+  mode: TaskMode;
+  /**
+   * The handler starts the task itself with `await ctx.startTask()`, after the questions it must
+   * ask first (those are rounds of the call; the ones after it wait for `tasks/update`). Without
+   * it the task starts before the handler runs. Approval always comes before the task.
+   */
+  startsInHandler?: boolean;
+  /** How long the task stays readable after it starts; `null`: until the store is purged. Default one hour. */
+  ttlMs?: number | null;
+  /** How often clients should poll. Default 500 ms. */
+  pollIntervalMs?: number;
 }
 
 export interface UndoRequest {

@@ -21,6 +21,8 @@ export {
   type ResourceTemplateDefinition,
   type ScopeNames,
   type ServerDefinition,
+  type TaskMode,
+  type TaskOptions,
   type ToolContent,
   type ToolDefinition,
   type UndoRequest,

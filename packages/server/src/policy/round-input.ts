@@ -1,5 +1,6 @@
 import type { ClientCapabilities, ServerContext } from "@modelcontextprotocol/server";
 import { declaredCapabilities, isModernRequest } from "../protocol/envelope.js";
+import { TASKS_EXTENSION } from "../tasks/task-wire.js";
 
 /** What one request brings to a multi round-trip exchange, and what its client can answer. */
 export interface RoundInput {
@@ -10,6 +11,8 @@ export interface RoundInput {
   canElicit: boolean;
   canSample: boolean;
   canListRoots: boolean;
+  /** The request declares the tasks extension (2026-07-28 only): a tool call may become a task. */
+  canUseTasks: boolean;
   /** The state the client echoed from the previous round, unverified. */
   requestState: string | undefined;
   /** The client's answers to the previous round's questions (untrusted input). */
@@ -30,6 +33,7 @@ export function roundInputOf(ctx: ServerContext, sessionCapabilities: ClientCapa
     canElicit: supportsFormElicitation(capabilities),
     canSample: capabilities?.sampling !== undefined,
     canListRoots: capabilities?.roots !== undefined,
+    canUseTasks: modern && capabilities?.extensions?.[TASKS_EXTENSION] !== undefined,
     requestState: typeof state === "string" ? state : undefined,
     inputResponses: ctx.mcpReq.inputResponses ?? {},
   };

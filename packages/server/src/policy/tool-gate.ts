@@ -1,7 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { argumentsHash, type Principal } from "@mcp-platform/auth";
 import { decisions, redactedJson, type ToolOutcome } from "@mcp-platform/telemetry";
-import { inputRequired, ProtocolError, ProtocolErrorCode, type CallToolResult, type InputRequiredResult, type Tool } from "@modelcontextprotocol/server";
+import {
+  inputRequired,
+  MissingRequiredClientCapabilityError,
+  ProtocolError,
+  ProtocolErrorCode,
+  type CallToolResult,
+  type InputRequiredResult,
+  type Tool,
+} from "@modelcontextprotocol/server";
 import type { RequestContext } from "../context.js";
 import { ACCESS_RULES } from "../definition/access.js";
 import { takeApprovalToken } from "../definition/approval-argument.js";
@@ -24,6 +32,10 @@ import type { RoundInput } from "./round-input.js";
 import type { ScopePolicy } from "./scopes.js";
 import { SingleExecution } from "./single-execution.js";
 import { LIST_ACTIONS_TOOL, UNDO_TOOL } from "./undo-tools.js";
+import { taskOptions } from "../tasks/task-options.js";
+import { TASKS_EXTENSION } from "../tasks/task-wire.js";
+import type { TaskRunner } from "../tasks/task-runner.js";
+import { ToolExecution, type CallState } from "../tasks/tool-execution.js";
 
 export const ACTION_META_KEY = "io.github.mcp-platform/action";
 
@@ -34,6 +46,7 @@ export interface ToolGateParts {
   killSwitch: KillSwitch;
   approvals: ApprovalFlow;
   inputs: InputStates;
+  tasks: TaskRunner;
   store: ActionStore;
   decisions: DecisionRecorder;
   recordToolPayloads: boolean;
@@ -46,11 +59,12 @@ export interface ToolCall {
   principal: Principal;
   round: RoundInput;
   signal: AbortSignal;
-  /** The handler context for this call, given how it asks questions and saves undo data. */
-  ctx: (rounds: InputRounds, recordUndo?: UndoRecorder) => RequestContext;
+  /** The handler context for this call, given its state (questions, signal, task) and how it saves undo data. */
+  ctx: (state: CallState, recordUndo?: UndoRecorder) => RequestContext;
 }
 
-export type ToolAnswer = CallToolResult | InputRequiredResult;
+/** A result, a round's questions, or the handle of the task the call became. */
+export type ToolAnswer = CallToolResult | InputRequiredResult | Record<string, unknown>;
 
 /**
  * The trust boundary in front of every tool: scope, kill switch, deprecation, approval, then the
@@ -115,6 +129,7 @@ export class ToolGate {
       const { sunset, replacement } = tool.deprecated;
       decide.record(principal, { kind: "deprecation", tool: tool.name, sunset, replacement, firstUse: this.#deprecationLog.firstUse(tool.name, principal.subject) });
     }
+    if (taskOptions(tool)?.mode === "required" && !call.round.canUseTasks) return this.#needsTasks(tool, call.round);
     const { args, token } = takeApprovalToken(call.args, call.meta);
     const parsed = parseToolArguments(tool, args);
     if (!parsed.ok) return this.#outcome(tool, parsed.result, "invalid_arguments");
@@ -126,20 +141,39 @@ export class ToolGate {
     return answer;
   }
 
-  /** A call that needs no approval; it may still ask its client questions (rounds). */
+  /** A call that needs no approval; it may still ask its client questions (rounds), or become a task. */
   async #ask(tool: AnyTool, input: Record<string, unknown>, args: Record<string, unknown>, call: ToolCall): Promise<ToolAnswer> {
     const answer = await withInputRounds(this.#parts.inputs, { op: tool.name, args, principal: call.principal }, call.round, (rounds) =>
-      executeTool(tool, input, call.ctx(rounds)),
+      this.#execute(tool, input, call, rounds, (result) => {
+        if (tool.name === UNDO_TOOL) this.#recordUndo(call.principal, String(input.action_id), result);
+        return Promise.resolve(result);
+      }),
     );
-    if ("resultType" in answer && answer.resultType === "input_required") return this.#outcome(tool, answer, "input_required");
-    const result = answer as CallToolResult;
-    if (tool.name === UNDO_TOOL) this.#recordUndo(call.principal, String(input.action_id), result);
-    return this.#outcome(tool, result, result.isError ? "tool_error" : "success");
+    return this.#outcome(tool, answer, outcomeOf(answer));
+  }
+
+  /**
+   * Runs the handler: to its result, or to a task handle when the call becomes a task (`finish`
+   * then applies to the task's result, when it comes).
+   */
+  async #execute(
+    tool: AnyTool,
+    input: Record<string, unknown>,
+    call: ToolCall,
+    questions: InputRounds,
+    finish: (result: CallToolResult) => Promise<CallToolResult>,
+    recordUndo?: UndoRecorder,
+  ): Promise<ToolAnswer> {
+    const options = taskOptions(tool);
+    const plan = options && call.round.canUseTasks ? { runner: this.#parts.tasks, tool: tool.name, principal: call.principal, options } : undefined;
+    const execution = new ToolExecution(questions, call.signal, call.round, plan);
+    if (plan && !options!.startsInHandler) await execution.startTask();
+    return (await execution.run(async () => finish(await executeTool(tool, input, call.ctx(execution, recordUndo)))));
   }
 
   async #approved(tool: AnyTool, input: Record<string, unknown>, args: Record<string, unknown>, token: string | undefined, call: ToolCall): Promise<ToolAnswer> {
-    const plan = async () =>
-      tool.plan ? await tool.plan(input, call.ctx(new InputRounds({}, { ...call.round, canElicit: false, canSample: false, canListRoots: false }))) : `Call ${tool.name} with ${redactedJson(args)}.`;
+    const noQuestions = new ToolExecution(new InputRounds({}, { ...call.round, canElicit: false, canSample: false, canListRoots: false }), call.signal, call.round, undefined);
+    const plan = async () => (tool.plan ? await tool.plan(input, call.ctx(noQuestions)) : `Call ${tool.name} with ${redactedJson(args)}.`);
     const decision = await this.#parts.approvals.decide({ tool: tool.name, args, token, principal: call.principal, plan, round: call.round });
     if (decision.kind === "answer") return this.#outcome(tool, decision.result, "approval_pending");
     const { grant } = decision;
@@ -151,26 +185,27 @@ export class ToolGate {
   async #act(tool: AnyTool, input: Record<string, unknown>, args: Record<string, unknown>, call: ToolCall, grant: Grant): Promise<ToolAnswer> {
     const action = { id: grant.actionId ?? (await this.#beginAction(tool, call.principal, args)), undoSaved: false };
     const rounds = new InputRounds(grant.answers, call.round);
-    const ctx = call.ctx(rounds, async (data) => {
+    const recordUndo = async (data: unknown) => {
       await this.#parts.store.saveUndoData(action.id, data);
       action.undoSaved = true;
-    });
-    let result: CallToolResult;
+    };
+    const finish = async (result: CallToolResult) => {
+      await this.#parts.store.completeAction(action.id, result.isError ? "failed" : "done", resultSummary(result));
+      if (result.isError) return result;
+      const undoable = tool.undo !== undefined && action.undoSaved;
+      this.#parts.decisions.record(call.principal, { kind: "action", tool: tool.name, actionId: action.id });
+      result._meta = { ...result._meta, [ACTION_META_KEY]: { id: action.id, undoable } };
+      result.content.push({ type: "text", text: undoable ? `Action ${action.id} recorded; it can be reverted with ${UNDO_TOOL}.` : `Action ${action.id} recorded.` });
+      return result;
+    };
     try {
-      result = await executeTool(tool, input, ctx);
+      const answer = await this.#execute(tool, input, call, rounds, finish, recordUndo);
+      return this.#outcome(tool, answer, outcomeOf(answer));
     } catch (error) {
       if (!(error instanceof InputNeeded)) throw error;
       const requestState = await this.#parts.approvals.continuation({ tool: tool.name, args, principal: call.principal }, { ...grant, actionId: action.id }, rounds.answers);
       return this.#outcome(tool, inputRequired({ inputRequests: rounds.pending, requestState }), "input_required");
     }
-    await this.#parts.store.completeAction(action.id, result.isError ? "failed" : "done", resultSummary(result));
-    if (!result.isError) {
-      const undoable = tool.undo !== undefined && action.undoSaved;
-      this.#parts.decisions.record(call.principal, { kind: "action", tool: tool.name, actionId: action.id });
-      result._meta = { ...result._meta, [ACTION_META_KEY]: { id: action.id, undoable } };
-      result.content.push({ type: "text", text: undoable ? `Action ${action.id} recorded; it can be reverted with ${UNDO_TOOL}.` : `Action ${action.id} recorded.` });
-    }
-    return this.#outcome(tool, result, result.isError ? "tool_error" : "success");
   }
 
   async #beginAction(tool: AnyTool, principal: Principal, args: Record<string, unknown>): Promise<string> {
@@ -195,6 +230,12 @@ export class ToolGate {
     this.#parts.decisions.record(principal, { kind: "undo", tool: UNDO_TOOL, actionId, done: !result.isError });
   }
 
+  /** A tool that only runs as a task, called by a client that cannot follow one. */
+  #needsTasks(tool: AnyTool, round: RoundInput): CallToolResult {
+    if (round.modern) throw new MissingRequiredClientCapabilityError({ requiredCapabilities: { extensions: { [TASKS_EXTENSION]: {} } } });
+    return this.#refused(tool, `Tool ${tool.name} runs only as a task: call it from a 2026-07-28 client that supports ${TASKS_EXTENSION}.`);
+  }
+
   #refused(tool: AnyTool, message: string): CallToolResult {
     return this.#outcome(tool, errorResult(message), "refused");
   }
@@ -207,3 +248,10 @@ export class ToolGate {
 
 /** The kit's own undo tools: corrective, so they skip approval and are not themselves recorded as actions. */
 const KIT_TOOLS = new Set([UNDO_TOOL, LIST_ACTIONS_TOOL]);
+
+function outcomeOf(answer: ToolAnswer): ToolOutcome {
+  const resultType = (answer as { resultType?: string }).resultType;
+  if (resultType === "input_required") return "input_required";
+  if (resultType === "task") return "task";
+  return (answer as CallToolResult).isError ? "tool_error" : "success";
+}

@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { ServerDefinition } from "../definition/define.js";
 import type { ActionStore } from "../store/action-store.js";
 import { SqliteActionStore } from "../store/sqlite-action-store.js";
+import { TaskRunner } from "../tasks/task-runner.js";
 import { ApprovalFlow } from "./approval.js";
 import { Audit } from "./audit.js";
 import { DecisionRecorder } from "./decide.js";
@@ -30,6 +31,7 @@ export interface Trust {
   decisions: DecisionRecorder;
   /** Signs and checks the state of multi round-trip requests that are not approvals. */
   inputs: InputStates;
+  tasks: TaskRunner;
   killSwitch: KillSwitch;
   scopes: ScopePolicy;
   store: ActionStore;
@@ -44,6 +46,7 @@ export function createTrust(definition: ServerDefinition, logger: Logger, option
   const killSwitch = new KillSwitch(options.disabledTools ?? [], options.disabledToolsFile, logger);
   const tokens = new ApprovalTokens(options.approvalKeys ?? [randomBytes(32)], options.approvalTtlSeconds ?? 300);
   const inputs = new InputStates(definition.name, tokens);
+  const tasks = new TaskRunner(definition.name, store.tasks);
   const tools = definition.tools ?? [];
   const undoable = tools.some((tool) => tool.undo);
   const kitTools = undoable ? undoTools(definition.name, new Map(tools.map((t) => [t.name, t])), store, scopes, options.undoLeaseSeconds ?? 60) : [];
@@ -54,6 +57,7 @@ export function createTrust(definition: ServerDefinition, logger: Logger, option
     killSwitch,
     approvals: new ApprovalFlow(definition.name, tokens, decisions),
     inputs,
+    tasks,
     store,
     decisions,
     recordToolPayloads: options.recordToolPayloads ?? false,
@@ -62,6 +66,7 @@ export function createTrust(definition: ServerDefinition, logger: Logger, option
     gate,
     decisions,
     inputs,
+    tasks,
     killSwitch,
     scopes,
     store,

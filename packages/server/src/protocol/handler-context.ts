@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import type { Elicitation, InputOptions, RequestContext } from "../context.js";
 import { jsonSchemaOf } from "../definition/json-schema.js";
-import type { InputRounds } from "./input-rounds.js";
+import type { CallState } from "../tasks/tool-execution.js";
 import { protocolVersionOf } from "./envelope.js";
 import type { RequestScope } from "./request-scope.js";
 
@@ -15,7 +15,8 @@ export interface HandlerContextParts {
   ctx: ServerContext;
   scope: RequestScope;
   logger: Logger;
-  rounds: InputRounds;
+  /** How questions get answered and what cancels the work: the request's, or its task's once it is one. */
+  state: CallState;
   clientCapabilities: ClientCapabilities | undefined;
   recordUndo?: UndoRecorder;
 }
@@ -25,12 +26,14 @@ export interface HandlerContextParts {
  * answered, so they reach the caller in stateless HTTP too; questions to the client are rounds
  * (see `InputRounds`).
  */
-export function handlerContext({ ctx, scope, logger, rounds, clientCapabilities, recordUndo = () => Promise.resolve() }: HandlerContextParts): RequestContext {
+export function handlerContext({ ctx, scope, logger, state, clientCapabilities, recordUndo = () => Promise.resolve() }: HandlerContextParts): RequestContext {
   const progressToken = ctx.mcpReq._meta?.progressToken;
   const requestId = scope.requestId ?? ctx.mcpReq.id;
   let log: Logger | undefined;
   return {
-    signal: ctx.mcpReq.signal,
+    get signal() {
+      return state.signal;
+    },
     requestId,
     sessionId: ctx.sessionId,
     protocolVersion: protocolVersionOf(ctx, scope),
@@ -42,28 +45,31 @@ export function handlerContext({ ctx, scope, logger, rounds, clientCapabilities,
     },
     recordUndo,
     async progress(progress, total, message) {
-      if (progressToken === undefined) return;
+      if (progressToken === undefined || state.inTask) return;
       await ctx.mcpReq.notify({ method: "notifications/progress", params: { progressToken, progress, total, message } });
     },
     async notify(level, data, loggerName) {
-      await ctx.mcpReq.log(level, data, loggerName);
+      if (!state.inTask) await ctx.mcpReq.log(level, data, loggerName);
     },
     async elicit(message: string, schema: z.ZodObject | ElicitRequestFormParams["requestedSchema"], options?: InputOptions): Promise<Elicitation<never>> {
       const zod = schema instanceof z.ZodObject ? schema : undefined;
       const requestedSchema = zod ? jsonSchemaOf(zod) : (schema as Record<string, unknown>);
       const accepts = zod && ((content: unknown) => zod.safeParse(content).success);
-      const answer = (await rounds.elicit({ message, requestedSchema }, options?.key, accepts)) as { action: Elicitation<unknown>["action"]; content?: unknown };
+      const answer = (await state.questions.elicit({ message, requestedSchema }, options?.key, accepts)) as { action: Elicitation<unknown>["action"]; content?: unknown };
       if (answer.action !== "accept") return { action: answer.action };
       return { action: "accept", content: (zod ? zod.parse(answer.content ?? {}) : (answer.content ?? {})) as never };
     },
     async sample(params, options) {
-      return (await rounds.sample(params, options?.key)) as CreateMessageResult;
+      return (await state.questions.sample(params, options?.key)) as CreateMessageResult;
     },
     async listRoots(options) {
-      return ((await rounds.listRoots(options?.key)) as { roots: Root[] }).roots;
+      return ((await state.questions.listRoots(options?.key)) as { roots: Root[] }).roots;
     },
     closeStream() {
       ctx.http?.closeSSE?.();
+    },
+    startTask() {
+      return state.startTask();
     },
   };
 }

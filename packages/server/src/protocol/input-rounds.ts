@@ -1,5 +1,6 @@
 import { MissingRequiredClientCapabilityError, type ClientCapabilities, type CreateMessageRequestParams, type InputRequest } from "@modelcontextprotocol/server";
 import { ToolError } from "../definition/tool-error.js";
+import type { Questions } from "./questions.js";
 
 /** What the client said it can answer, and whether it says so per request (2026-07-28). */
 export interface InputAbilities {
@@ -39,7 +40,7 @@ const WELL_FORMED: Record<Kind, (answer: unknown) => boolean> = {
  * a question runs once per round: keep it free of side effects. On 2025-11-25 sessions the
  * SDK's shim asks the client directly and re-runs the handler the same way.
  */
-export class InputRounds {
+export class InputRounds implements Questions {
   readonly #answers: Readonly<Record<string, unknown>>;
   readonly #abilities: InputAbilities;
   #asked = 0;
@@ -71,7 +72,7 @@ export class InputRounds {
   }
 
   listRoots(key?: string): Promise<unknown> {
-    return this.#ask("roots", { method: "roots/list" } as InputRequest, key);
+    return this.#ask("roots", { method: "roots/list" }, key);
   }
 
   #ask(kind: Kind, request: InputRequest, named: string | undefined, fits: (answer: unknown) => boolean = () => true): Promise<unknown> {
@@ -84,10 +85,14 @@ export class InputRounds {
     return Promise.reject(new InputNeeded(this.#pending));
   }
 
-  /** 2026-07-28 names the capability the request lacks (-32021); a 2025 tool result says it in words. */
   #cannotAnswer(kind: Kind): Error {
-    if (!this.#abilities.modern) return new ToolError(`This client does not support ${kind}`);
-    const requiredCapabilities = { [kind]: {} } as ClientCapabilities;
-    return new MissingRequiredClientCapabilityError({ requiredCapabilities });
+    return cannotAnswer(kind, this.#abilities.modern);
   }
+}
+
+/** 2026-07-28 names the capability the request lacks (-32021); a 2025 tool result says it in words. */
+export function cannotAnswer(kind: "elicitation" | "sampling" | "roots", modern: boolean): Error {
+  if (!modern) return new ToolError(`This client does not support ${kind}`);
+  const requiredCapabilities = { [kind]: {} } as ClientCapabilities;
+  return new MissingRequiredClientCapabilityError({ requiredCapabilities });
 }

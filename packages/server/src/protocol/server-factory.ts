@@ -1,11 +1,14 @@
 import { traceOperation } from "@mcp-platform/telemetry";
-import { Server, type ServerCapabilities, type ServerContext } from "@modelcontextprotocol/server";
+import { Server, type CallToolResult, type ServerCapabilities, type ServerContext } from "@modelcontextprotocol/server";
 import type { Logger } from "pino";
 import type { ServerDefinition } from "../definition/define.js";
 import { InFlight } from "../in-flight.js";
 import { roundInputOf } from "../policy/round-input.js";
 import { createTrust, type Trust } from "../policy/trust.js";
 import { onServerChange } from "../server-changes.js";
+import { registerTaskMethods } from "../tasks/task-methods.js";
+import { TASKS_EXTENSION } from "../tasks/task-wire.js";
+import { requestBound, type CallState } from "../tasks/tool-execution.js";
 import { cacheFields, listCacheHint } from "./cache-fields.js";
 import { handlerContext, type UndoRecorder } from "./handler-context.js";
 import type { InputRounds } from "./input-rounds.js";
@@ -51,6 +54,7 @@ export class ProtocolServerFactory {
       ...(this.#resources.isEmpty ? {} : { resources: { listChanged: true, subscribe: this.#resources.subscribable } }),
       ...(this.#prompts.isEmpty ? {} : { prompts: { listChanged: true } }),
       ...(this.#resources.isEmpty && this.#prompts.isEmpty ? {} : { completions: {} }),
+      ...((definition.tools ?? []).some((tool) => tool.task) ? { extensions: { [TASKS_EXTENSION]: {} } } : {}),
     };
   }
 
@@ -83,8 +87,10 @@ export class ProtocolServerFactory {
       );
     };
     const rounds = (ctx: ServerContext) => roundInputOf(ctx, server.getClientCapabilities());
-    const context = (ctx: ServerContext, scope: RequestScope, inputRounds: InputRounds, recordUndo?: UndoRecorder) =>
-      handlerContext({ ctx, scope, logger: this.#logger, rounds: inputRounds, clientCapabilities: rounds(ctx).capabilities, ...(recordUndo ? { recordUndo } : {}) });
+    const context = (ctx: ServerContext, scope: RequestScope, state: CallState, recordUndo?: UndoRecorder) =>
+      handlerContext({ ctx, scope, logger: this.#logger, state, clientCapabilities: rounds(ctx).capabilities, ...(recordUndo ? { recordUndo } : {}) });
+    const requestContext = (ctx: ServerContext, scope: RequestScope, inputRounds: InputRounds) =>
+      context(ctx, scope, requestBound(inputRounds, ctx.mcpReq.signal));
 
     if (this.capabilities.tools) {
       server.setRequestHandler("tools/list", (_request, ctx) =>
@@ -95,6 +101,7 @@ export class ProtocolServerFactory {
           return Promise.resolve({ tools, ...cacheFields(ctx, hint) });
         }),
       );
+      // A task handle is a tools/call result too (the tasks extension); the SDK passes it as it is.
       server.setRequestHandler("tools/call", (request, ctx) =>
         traced(ctx, { name: request.params.name }, (scope) =>
           gate.call({
@@ -104,8 +111,8 @@ export class ProtocolServerFactory {
             principal: scope.principal,
             round: rounds(ctx),
             signal: ctx.mcpReq.signal,
-            ctx: (inputRounds, recordUndo) => context(ctx, scope, inputRounds, recordUndo),
-          }),
+            ctx: (state, recordUndo) => context(ctx, scope, state, recordUndo),
+          }) as Promise<CallToolResult>,
         ),
       );
     }
@@ -119,7 +126,7 @@ export class ProtocolServerFactory {
       server.setRequestHandler("resources/read", (request, ctx) =>
         traced(ctx, { uri: request.params.uri }, (scope) =>
           withInputRounds(inputs, { op: `resources/read ${request.params.uri}`, args: {}, principal: scope.principal }, rounds(ctx), async (inputRounds) => {
-            const { result, cache } = await this.#resources.read(request.params.uri, context(ctx, scope, inputRounds));
+            const { result, cache } = await this.#resources.read(request.params.uri, requestContext(ctx, scope, inputRounds));
             return { ...result, ...cacheFields(ctx, { ...listHint, ...cache }) };
           }),
         ),
@@ -132,7 +139,7 @@ export class ProtocolServerFactory {
       server.setRequestHandler("prompts/get", (request, ctx) =>
         traced(ctx, { name: request.params.name }, (scope) =>
           withInputRounds(inputs, { op: `prompts/get ${request.params.name}`, args: request.params.arguments ?? {}, principal: scope.principal }, rounds(ctx), (inputRounds) =>
-            this.#prompts.get(request.params.name, request.params.arguments, context(ctx, scope, inputRounds)),
+            this.#prompts.get(request.params.name, request.params.arguments, requestContext(ctx, scope, inputRounds)),
           ),
         ),
       );
@@ -151,6 +158,7 @@ export class ProtocolServerFactory {
         }),
       );
     }
+    if (this.capabilities.extensions) registerTaskMethods(server, this.trust.tasks, (ctx, work) => traced(ctx, {}, work));
     if (connection.longLived) this.#notifyChanges(server, era);
     return server;
   }

@@ -1,3 +1,5 @@
+import type { TaskStore } from "./task-store.js";
+
 /**
  * `pending` is written before the handler runs and stays if the process died mid-call (outcome
  * unknown); `done` and `failed` are written when the handler returns.
@@ -40,6 +42,8 @@ export interface AuditEntry {
  * when several replicas share it. Every method is atomic on its own.
  */
 export interface ActionStore {
+  /** Tool calls running as tasks, in the same database. */
+  readonly tasks: TaskStore;
   /** Written before the handler runs (status `pending`), so no action can happen unrecorded. */
   recordAction(action: ActionRecord): Promise<void>;
   /** Saved when the handler calls `ctx.recordUndo`, before it changes anything. */

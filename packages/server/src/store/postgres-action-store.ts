@@ -4,6 +4,7 @@ import type { ActionRecord, ActionStore, AuditEntry } from "./action-store.js";
 import { migrate } from "./postgres-migrations.js";
 import { openPostgresPool, type PoolErrorSink } from "./postgres-pool.js";
 import { STORE_MIGRATIONS, STORE_MIGRATIONS_TABLE } from "./postgres-store-schema.js";
+import { PostgresTaskStore } from "./postgres-task-store.js";
 
 const ACTION_COLUMNS = `id, server, tool, subject, client_id, arguments_hash, arguments_summary, result_summary, status,
   undo_data, undo_data IS NOT NULL AS has_undo_data, undoable, created_at, undone_at, undone_by`;
@@ -22,6 +23,7 @@ type ActionRow = Omit<ActionColumns, "created_at" | "undone_at"> & {
 export class PostgresActionStore implements ActionStore {
   readonly #pool: Pool;
   readonly #pending = new Set<Promise<unknown>>();
+  readonly tasks = new PostgresTaskStore((sql, values) => this.#run(sql, values));
 
   private constructor(pool: Pool) {
     this.#pool = pool;

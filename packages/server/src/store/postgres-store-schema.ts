@@ -38,4 +38,17 @@ export const STORE_MIGRATIONS: readonly Migration[] = [
     name: "the outcome of an approved call, for its retries",
     sql: `ALTER TABLE mcp_used_approvals ADD COLUMN outcome jsonb;`,
   },
+  {
+    version: 4,
+    name: "tasks (io.modelcontextprotocol/tasks)",
+    sql: `
+      CREATE TABLE mcp_tasks (
+        id text PRIMARY KEY, server text NOT NULL, tool text NOT NULL, subject text NOT NULL, status text NOT NULL,
+        status_message text, created_at timestamptz NOT NULL, last_updated_at timestamptz NOT NULL, expires_at timestamptz,
+        ttl_ms bigint, poll_interval_ms integer NOT NULL, input_requests jsonb NOT NULL, input_responses jsonb NOT NULL,
+        result jsonb, error jsonb, heartbeat_at bigint NOT NULL
+      );
+      CREATE INDEX mcp_tasks_by_expiry ON mcp_tasks (expires_at);
+    `,
+  },
 ];

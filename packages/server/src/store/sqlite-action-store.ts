@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { ACTION_INSERT_COLUMNS, actionParameters, toActionRecord, type ActionColumns } from "./action-row.js";
 import type { ActionRecord, ActionStore, AuditEntry } from "./action-store.js";
+import { SQLITE_TASKS_SCHEMA, SqliteTaskStore } from "./sqlite-task-store.js";
 
 const SCHEMA = `
   PRAGMA journal_mode = WAL;
@@ -32,11 +33,14 @@ type ActionRow = Omit<ActionColumns, "undoable"> & { undo_data: string | null; u
 /** The embedded default store: one SQLite file (WAL), created on first use. */
 export class SqliteActionStore implements ActionStore {
   readonly #db: DatabaseSync;
+  readonly tasks: SqliteTaskStore;
 
   constructor(path: string) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     this.#db = new DatabaseSync(path);
     this.#db.exec(SCHEMA);
+    this.#db.exec(SQLITE_TASKS_SCHEMA);
+    this.tasks = new SqliteTaskStore(this.#db);
     const { user_version: version } = this.#db.prepare("PRAGMA user_version").get() as { user_version: number };
     for (const [index, upgrade] of UPGRADES.entries()) {
       if (index < version) continue;

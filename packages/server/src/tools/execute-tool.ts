@@ -1,4 +1,4 @@
-import { MissingRequiredClientCapabilityError, type CallToolResult } from "@modelcontextprotocol/server";
+import { ProtocolError, type CallToolResult } from "@modelcontextprotocol/server";
 import type { Logger } from "pino";
 import type { RequestContext } from "../context.js";
 import type { AnyTool, ToolContent } from "../definition/define.js";
@@ -8,8 +8,8 @@ import { InputNeeded } from "../protocol/input-rounds.js";
 import { errorResult, toolContent } from "./tool-result.js";
 
 /**
- * Runs a handler to completion and never throws, but to end a round (`InputNeeded`) or for a
- * client that lacks a capability the handler needs (-32021): a throwing
+ * Runs a handler to completion and never throws, but to end a round (`InputNeeded`) or with a
+ * JSON-RPC error (`ProtocolError`, -32021 for a client that lacks a capability): a throwing
  * handler and an output that breaks the tool's own schema become `isError` results, so one bad
  * call cannot take the server down. Only `ToolError` messages reach the caller verbatim.
  */
@@ -18,9 +18,10 @@ export async function executeTool(tool: AnyTool, input: Record<string, unknown>,
   try {
     returned = await tool.handler(input, ctx);
   } catch (error) {
-    // Protocol outcomes, not tool failures: a round ends, or the client cannot answer at all.
-    if (error instanceof InputNeeded || error instanceof MissingRequiredClientCapabilityError) throw error;
-    return handlerError(tool.name, error, ctx.log);
+    // Protocol outcomes, not tool failures: a round ends, the client cannot answer (-32021), or
+    // the handler answers with a JSON-RPC error on purpose.
+    if (error instanceof InputNeeded || error instanceof ProtocolError) throw error;
+    return handlerError(tool.name, error, ctx.log, ctx.signal.aborted);
   }
   if (!tool.output) return toolContent(returned as ToolContent);
   const output = tool.output.safeParse(returned);
@@ -33,8 +34,10 @@ export async function executeTool(tool: AnyTool, input: Record<string, unknown>,
 }
 
 /** A handler's error as the caller sees it: a ToolError's own message, else a reference to the log. */
-function handlerError(tool: string, error: unknown, log: Logger): CallToolResult {
+function handlerError(tool: string, error: unknown, log: Logger, cancelled: boolean): CallToolResult {
   if (error instanceof ToolError) return errorResult(error.message);
+  // Its caller (or the task's client) gave up on it: nobody reads this, and it is no failure.
+  if (cancelled) return errorResult(`Tool ${tool} was cancelled.`);
   const reference = errorReference();
   log.error({ err: error, tool, reference }, "tool handler threw");
   return errorResult(`Tool ${tool} failed with an internal error (reference ${reference}).`);
