@@ -15,7 +15,9 @@ const integer = (min: number, max: number) =>
 
 const url = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 /** Values that may hold credentials: a configuration error names them but never repeats them. */
-const SECRET_VARIABLES = new Set(["MCP_STORE_URL", "MCP_RATE_LIMIT_REDIS_URL", "MCP_APPROVAL_SECRET", "MCP_APPROVAL_PREVIOUS_SECRETS", "MCP_AUTH_CLIENT_SECRET"]);
+const SECRET_VARIABLES = new Set(["MCP_STORE_URL", "MCP_RATE_LIMIT_REDIS_URL", "MCP_EVENTS_REDIS_URL", "MCP_APPROVAL_SECRET", "MCP_APPROVAL_PREVIOUS_SECRETS", "MCP_AUTH_CLIENT_SECRET"]);
+
+const redisUrl = z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" });
 
 const approvalKey = z.string().refine((value) => Buffer.from(value, "base64").length >= 32, "must be at least 32 bytes, base64-encoded");
 
@@ -43,7 +45,8 @@ const environmentSchema = z.object({
   MCP_PLATFORM_HOME: z.string().optional(),
   MCP_STORE_PATH: z.string().optional(),
   MCP_STORE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }).optional(),
-  MCP_RATE_LIMIT_REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+  MCP_RATE_LIMIT_REDIS_URL: redisUrl.optional(),
+  MCP_EVENTS_REDIS_URL: redisUrl.optional(),
   MCP_DISABLED_TOOLS: list.default([]),
   MCP_DISABLED_TOOLS_FILE: z.string().optional(),
   MCP_APPROVAL_SECRET: approvalKey.optional(),

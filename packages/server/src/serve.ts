@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import { platformHome, recordSessionEnd } from "@mcp-platform/telemetry";
-import { InMemoryServerEventBus } from "@modelcontextprotocol/server";
 import type { Logger } from "pino";
 import { isLoopback, loadConfig, type RuntimeConfig } from "./config.js";
 import type { ServerDefinition } from "./definition/define.js";
+import { eventBusFor } from "./events/event-bus-from-config.js";
 import { publishChanges } from "./events/publish-changes.js";
 import { createHttpServer } from "./http/http-server.js";
 import { createLogger } from "./logger.js";
@@ -62,7 +62,7 @@ export async function serve(definition: ServerDefinition, options: ServeOptions 
     };
   }
 
-  const bus = new InMemoryServerEventBus((error) => logger.warn({ err: error }, "a listen stream failed to take an event"));
+  const bus = eventBusFor(config, definition.name, logger);
   const stopPublishing = publishChanges(definition, trust.killSwitch, bus);
   const http = createHttpServer(factory, config, logger, bus, options.readyWhen);
   const address = await http.listen();
@@ -86,6 +86,7 @@ export async function serve(definition: ServerDefinition, options: ServeOptions 
       const drained = await http.drain(config.MCP_SHUTDOWN_TIMEOUT_MS);
       await trust.tasks.drain(config.MCP_SHUTDOWN_TIMEOUT_MS);
       stopPublishing();
+      await bus.close();
       await trust.close();
       return drained;
     },

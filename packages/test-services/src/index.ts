@@ -3,3 +3,4 @@ export { freePort } from "./free-port.js";
 export { startLoadBalancer, UPSTREAM_HEADER, type LocalLoadBalancer } from "./nginx.js";
 export { startPostgres, type LocalPostgres } from "./postgres.js";
 export { startRedis, type LocalRedis } from "./redis.js";
+export { startServerProcess, type ServerProcess } from "./server-process.js";

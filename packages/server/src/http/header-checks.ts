@@ -1,18 +1,10 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { HeaderParameter } from "../definition/header-parameters.js";
+import { NAME_HEADER_SOURCE, nameHeaderValue } from "../protocol/name-header.js";
 
 /** MCP's code for HTTP headers that disagree with the body they travel with (HTTP 400). */
 export const HEADER_MISMATCH = -32020;
 
-/** The body field `Mcp-Name` mirrors, per method (2026-07-28 and the tasks extension). */
-const NAME_SOURCE: Readonly<Record<string, string>> = {
-  "tools/call": "name",
-  "prompts/get": "name",
-  "resources/read": "uri",
-  "tasks/get": "taskId",
-  "tasks/update": "taskId",
-  "tasks/cancel": "taskId",
-};
 
 const SENTINEL = /^=\?base64\?(.*)\?=$/;
 const CANONICAL_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -27,9 +19,9 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 export function standardHeaderMismatch(method: string, params: unknown, headers: IncomingHttpHeaders): string | undefined {
   if (headers["mcp-protocol-version"] === undefined) return "the required MCP-Protocol-Version header is absent";
   if (headers["mcp-method"] === undefined) return `the body names method ${method} but the required Mcp-Method header is absent`;
-  const field = Object.hasOwn(NAME_SOURCE, method) ? NAME_SOURCE[method]! : undefined;
-  const value = field ? (params as Record<string, unknown> | undefined)?.[field] : undefined;
+  const value = nameHeaderValue(method, params);
   if (typeof value !== "string") return undefined;
+  const field = NAME_HEADER_SOURCE[method]!;
   const header = single(headers["mcp-name"]);
   if (header === undefined) return `the body carries params.${field}="${value}" but the required Mcp-Name header is absent`;
   const decoded = decodeHeaderValue(header.trim());

@@ -1,8 +1,6 @@
-import type { RedisClientType } from "@redis/client";
 import type { Logger } from "pino";
+import { connectRedis, type RedisClient } from "../redis-connection.js";
 import { RateLimiter, type RequestLimiter } from "./rate-limiter.js";
-
-type RedisClient = RedisClientType;
 
 /**
  * The per-replica token bucket, kept in Redis so that every replica draws on the same one. Redis
@@ -40,7 +38,11 @@ export class SharedRateLimiter implements RequestLimiter {
     this.#perMinute = perMinute;
     this.#prefix = `mcp:rate:${namespace}:`;
     this.#local = new RateLimiter(perMinute);
-    this.#client = connect(url, logger);
+    this.#client = connectRedis(url, logger, {
+      fields: { rateLimits: "redis" },
+      up: "rate limits shared through Redis",
+      down: "Redis unreachable: rate limits fall back to this replica's own until it is back",
+    });
     this.connected = this.#client.then((client) => (client.isReady ? undefined : new Promise((resolve) => client.once("ready", resolve))));
   }
 
@@ -59,26 +61,4 @@ export class SharedRateLimiter implements RequestLimiter {
     const client = await this.#client;
     if (client.isOpen) client.destroy();
   }
-}
-
-async function connect(url: string, logger: Logger): Promise<RedisClient> {
-  const { createClient } = await import("@redis/client");
-  const client = createClient({
-    url,
-    // Fail fast while disconnected (the local bucket answers) instead of queueing requests.
-    disableOfflineQueue: true,
-    socket: { connectTimeout: 2000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5000) },
-  });
-  let healthy = true;
-  client.on("ready", () => {
-    healthy = true;
-    logger.info({ rateLimits: "redis" }, "rate limits shared through Redis");
-  });
-  client.on("error", (error: Error) => {
-    if (!healthy) return;
-    healthy = false;
-    logger.warn({ err: error, rateLimits: "replica" }, "Redis unreachable: rate limits fall back to this replica's own until it is back");
-  });
-  client.connect().catch(() => undefined);
-  return client;
 }

@@ -1,4 +1,5 @@
 import { CLIENT_CAPABILITIES_META_KEY, CLIENT_INFO_META_KEY, PROTOCOL_VERSION_META_KEY } from "@modelcontextprotocol/server";
+import { nameHeaderValue } from "./name-header.js";
 
 export interface McpHttpRequest {
   headers: Record<string, string>;
@@ -11,7 +12,6 @@ export interface McpMessage {
   params?: Record<string, unknown>;
 }
 
-const NAME_SOURCE: Readonly<Record<string, string>> = { "tools/call": "name", "prompts/get": "name", "resources/read": "uri" };
 
 /**
  * One JSON-RPC message as an HTTP POST to `/mcp` in a given revision: 2026-07-28 puts the
@@ -26,7 +26,7 @@ export function mcpHttpRequest(message: McpMessage, protocol: string, capabiliti
   };
   if (protocol < "2026-07-28") return { headers, body: JSON.stringify({ jsonrpc: "2.0", ...message }) };
   headers["mcp-method"] = message.method;
-  const name = NAME_SOURCE[message.method] && message.params?.[NAME_SOURCE[message.method]!];
+  const name = nameHeaderValue(message.method, message.params);
   if (typeof name === "string") headers["mcp-name"] = name;
   const _meta = {
     [PROTOCOL_VERSION_META_KEY]: protocol,

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
-import { freePort } from "@mcp-platform/test-services";
+import { freePort } from "./free-port.js";
 
 export interface ServerProcess {
   child: ChildProcess;
