@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOtlpReceiver } from "./otlp-receiver.js";
-import { startServerProcess, type ServerProcess } from "./server-process.js";
+import { startServerProcess, type ServerProcess } from "@mcp-platform/test-services";
 
 const fixture = fileURLToPath(new URL("../test/fixtures/outbound-server.mjs", import.meta.url));
 const TRACE_ID = "0af7651916cd43dd8448eb211c80319c";

@@ -53,7 +53,7 @@ describe.skipIf(missing)(`server events shared through Redis${missing ? ` (${mis
     expect(onRunbooks).toEqual([]);
   });
 
-  it("still serves this replica's own listeners while Redis is unreachable", async () => {
+  it("still serves this replica's own listeners while Redis is unreachable", () => {
     const alone = new RedisEventBus("redis://127.0.0.1:1", "inventory", logger);
     buses.push(alone);
     const events = heard(alone);

@@ -3,7 +3,10 @@ import { z } from "zod";
 import { defineServer, defineTool } from "../definition/define.js";
 import { ToolError } from "../definition/tool-error.js";
 
-/** A small server that exercises the runtime's edges: slow calls, throwing handlers, bad output. */
+/** What `append_note` wrote: the side effect approval tests watch (nothing may run unapproved, or twice). */
+export const notes: string[] = [];
+
+/** A small server that exercises the runtime's edges: slow calls, throwing handlers, bad output, approvals. */
 export const exampleServer = defineServer({
   name: "example",
   version: "1.2.3",
@@ -54,6 +57,18 @@ export const exampleServer = defineServer({
       input: z.object({ cache: z.string() }),
       plan: ({ cache }) => `Empty the ${cache} cache.`,
       handler: ({ cache }) => `emptied ${cache}`,
+    }),
+    defineTool({
+      name: "append_note",
+      description: "Appends a note (approval needed)",
+      access: "write",
+      input: z.object({ note: z.string().max(200) }),
+      plan: ({ note }) => `Append the note "${note}".`,
+      handler: async ({ note }) => {
+        await sleep(20);
+        notes.push(note);
+        return `noted (${notes.length} notes)`;
+      },
     }),
     defineTool({
       name: "old_echo",
