@@ -1,3 +1,3 @@
 import { config } from "@mcp-platform/eslint-config";
 
-export default config(import.meta.dirname);
+export default config(import.meta.dirname, { sdkServer: true });
