@@ -1,4 +1,4 @@
-import { defineServer, defineTool } from "@mcp-platform/server";
+import { defineServer, defineTool } from "@mcp-platform/server/definition";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { contractOf, formatContract, parseContract } from "./contract.js";

@@ -1,4 +1,4 @@
-import { ACCESS_LEVELS, serverManifest, type AccessLevel, type ServerDefinition, type ToolManifest } from "@mcp-platform/server";
+import { ACCESS_LEVELS, serverManifest, type AccessLevel, type ServerDefinition, type ToolManifest } from "@mcp-platform/server/definition";
 import { z } from "zod";
 import { sortKeys } from "./sort-keys.js";
 

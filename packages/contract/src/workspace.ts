@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { getPackages } from "@manypkg/get-packages";
-import type { ServerDefinition } from "@mcp-platform/server";
+import type { ServerDefinition } from "@mcp-platform/server/definition";
 
 /** A team server: a workspace package in `apps/` with a `src/server.ts` (DESIGN.md conventions). */
 export interface ServerApp {

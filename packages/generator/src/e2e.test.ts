@@ -1,7 +1,13 @@
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { promisify } from "node:util";
+import { startServerProcess } from "@mcp-platform/test-services";
+import { Client } from "@modelcontextprotocol/client";
+import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
+import { Client as LegacyClient } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport as LegacyStdioTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand } from "./run-command.js";
 import { scratchClone, type ScratchClone } from "./scratch-clone.js";
@@ -28,16 +34,37 @@ async function expectGreen(tools: string[]): Promise<void> {
   const contract = JSON.parse(read(`apps/${SERVER}/mcp-contract.json`)) as { tools: { name: string }[] };
   expect(contract.tools.map((tool) => tool.name)).toEqual(tools);
 
-  const client = new Client({ name: "e2e", version: "0" });
+  // Over stdio, a 2026-07-28 client (it probes with server/discover) and a 2025-11-25 one (initialize).
   const entry = join(kit.root, "apps", SERVER, "dist/index.js");
-  const home = join(kit.root, ".mcp-platform");
-  await client.connect(new StdioClientTransport({ command: process.execPath, args: [entry], env: { MCP_PLATFORM_HOME: home }, stderr: "ignore" }));
+  const spawn = { command: process.execPath, args: [entry], env: { MCP_PLATFORM_HOME: join(kit.root, ".mcp-platform") }, stderr: "ignore" as const };
+  const modern = new Client({ name: "e2e", version: "0" }, { versionNegotiation: { mode: "auto" } });
+  await modern.connect(new StdioClientTransport(spawn));
+  const legacy = new LegacyClient({ name: "e2e", version: "0" });
+  await legacy.connect(new LegacyStdioTransport(spawn));
   try {
-    expect((await client.listTools()).tools.map((tool) => tool.name).sort()).toEqual(tools);
-    const result = await client.callTool({ name: tools[0]!, arguments: { text: "over stdio" } });
-    expect(result.structuredContent).toEqual({ text: "over stdio" });
+    expect(modern.getNegotiatedProtocolVersion()).toBe("2026-07-28");
+    for (const client of [modern, legacy]) {
+      expect((await client.listTools()).tools.map((tool) => tool.name).sort()).toEqual(tools);
+      const result = await client.callTool({ name: tools[0]!, arguments: { text: "over stdio" } });
+      expect(result.structuredContent).toEqual({ text: "over stdio" });
+    }
   } finally {
-    await client.close();
+    await Promise.all([modern.close(), legacy.close()]);
+  }
+}
+
+/** The official conformance suite's 2026-07-28 checks that apply to any server (the rest need its own fixtures). */
+async function expectConformant(): Promise<void> {
+  const suite = join(dirname(createRequire(import.meta.url).resolve("@modelcontextprotocol/conformance/package.json")), "dist/index.js");
+  const server = await startServerProcess(join(kit.root, "apps", SERVER, "dist/index.js"), { OTEL_SDK_DISABLED: "true", LOG_LEVEL: "warn" });
+  try {
+    for (const scenario of ["tools-list", "dns-rebinding-protection", "server-sse-multiple-streams"]) {
+      const args = [suite, "server", "--url", server.url, "--scenario", scenario, "--spec-version", "2026-07-28"];
+      const { stdout } = await promisify(execFile)(process.execPath, args, { timeout: 60_000 });
+      expect(stdout, `${scenario}:\n${stdout}`).toMatch(/Passed: (\d+)\/\1, 0 failed, 0 warnings/);
+    }
+  } finally {
+    await server.stop();
   }
 }
 
@@ -48,6 +75,7 @@ describe("a generated server, in a fresh clone", { timeout: 600_000 }, () => {
   it("pnpm gen server: builds, lints, typechecks, passes its tests and the contract check, and serves its tool", async () => {
     await sh("pnpm", "gen", "server", "--name", SERVER, "--owner", "team-e2e", "--description", "The generator's end-to-end check.");
     await expectGreen(["get_e2e_check"]);
+    await expectConformant();
     expect(read("CODEOWNERS")).toContain(`/apps/${SERVER}/ @team-e2e`);
     expect(read(`.changeset/add-server-${SERVER}.md`)).toContain(`"@mcp-platform/${SERVER}": minor`);
   });

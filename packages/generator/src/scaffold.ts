@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { AccessLevel } from "@mcp-platform/server";
+import type { AccessLevel } from "@mcp-platform/server/definition";
 import { defaultToolName } from "./answers/server-answers.js";
 import { defaultToolDescription } from "./answers/tool-answers.js";
 import { generate } from "./generate.js";

@@ -1,4 +1,4 @@
-import { ACCESS_LEVELS, type AccessLevel } from "@mcp-platform/server";
+import { ACCESS_LEVELS, type AccessLevel } from "@mcp-platform/server/definition";
 import type { ActionType, PlopGeneratorConfig } from "node-plop";
 import { defaultToolName, parseServerAnswers, serverFields, TRANSPORTS } from "./answers/server-answers.js";
 import { defaultToolDescription } from "./answers/tool-answers.js";

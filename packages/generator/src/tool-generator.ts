@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ACCESS_LEVELS } from "@mcp-platform/server";
+import { ACCESS_LEVELS } from "@mcp-platform/server/definition";
 import { camelCase } from "change-case";
 import type { ActionType, PlopGeneratorConfig } from "node-plop";
 import { defaultToolDescription, parseToolAnswers, toolClash, toolFields } from "./answers/tool-answers.js";

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { AccessLevel } from "@mcp-platform/server";
+import { ACCESS_RULES, type AccessLevel } from "@mcp-platform/server/definition";
 import { parseContract, type Contract, type ToolContract } from "../contract.js";
 import type { ServerApp, Workspace } from "../workspace.js";
 
@@ -76,8 +76,8 @@ function catalogTool(contract: Contract, tool: ToolContract): CatalogTool {
     name: tool.name,
     ...(tool.title === undefined ? {} : { title: tool.title }),
     access: tool.access,
-    scope: tool.access === "destructive" ? scopes.admin : scopes[tool.access],
-    approval: tool.access !== "read",
+    scope: scopes[ACCESS_RULES[tool.access].scope],
+    approval: ACCESS_RULES[tool.access].approval,
     ...(tool.deprecated
       ? { deprecated: { since: tool.deprecated.since, sunset: tool.deprecated.sunset, replacement: tool.deprecated.replacement } }
       : {}),

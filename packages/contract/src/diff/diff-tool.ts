@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { ACCESS_LEVELS } from "@mcp-platform/server";
+import { ACCESS_LEVELS } from "@mcp-platform/server/definition";
 import type { ToolContract } from "../contract.js";
 import { diffSchema } from "./diff-schema.js";
 import type { Finding } from "./finding.js";

@@ -1,4 +1,4 @@
-import { ACCESS_LEVELS, type AccessLevel } from "@mcp-platform/server";
+import { ACCESS_LEVELS, type AccessLevel } from "@mcp-platform/server/definition";
 import { snakeCase } from "change-case";
 import { z } from "zod";
 import { SERVER_NAME, TOOL_NAME } from "../names.js";

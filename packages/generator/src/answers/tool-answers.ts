@@ -1,4 +1,4 @@
-import { ACCESS_LEVELS } from "@mcp-platform/server";
+import { ACCESS_LEVELS } from "@mcp-platform/server/definition";
 import { z } from "zod";
 import { SERVER_NAME, TOOL_NAME } from "../names.js";
 import type { Workspace } from "../workspace.js";
