@@ -11,6 +11,8 @@ export interface ReceivedSpan {
   /** OTLP SpanKind: 1 internal, 2 server, 3 client. */
   kind: number;
   attributes: Record<string, unknown>;
+  /** Span events (the kit's decisions), from JSON exports only. */
+  events: { name: string; attributes: Record<string, unknown> }[];
   status: { code?: number; message?: string };
   service: string;
 }
@@ -95,6 +97,10 @@ function jsonSpans(body: Buffer): ReceivedSpan[] {
         name: span.name as string,
         kind: span.kind as number,
         attributes: attributeMap(span.attributes as JsonAttribute[]),
+        events: ((span.events as { name: string; attributes?: JsonAttribute[] }[] | undefined) ?? []).map((event) => ({
+          name: event.name,
+          attributes: attributeMap(event.attributes),
+        })),
         status: (span.status as ReceivedSpan["status"] | undefined) ?? {},
         service: String(attributeMap(resource.attributes)["service.name"]),
       })),
@@ -118,6 +124,7 @@ function protobufSpans(body: Buffer): ReceivedSpan[] {
         name: bytes(span, 5)?.toString("utf8") ?? "",
         kind: Number(span.get(6)?.[0] ?? 0),
         attributes: {},
+        events: [],
         status: {},
         service: "",
       })),
