@@ -1,0 +1,274 @@
+import { createHmac, randomBytes, subtle } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ApprovalTokens, argumentsHash } from "@mcp-platform/auth";
+import { loadOrCreateSigningKey, mintDevToken, startDevIssuer, type DevIssuer } from "@mcp-platform/auth/dev-issuer";
+import { startServerProcess, type ServerProcess } from "@mcp-platform/test-services";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROTOCOLS } from "../test-support/http.js";
+import { postMcp, SWITCHES_FIXTURE, type RawReply } from "../test-support/switches-process.js";
+
+/**
+ * Attacks on a real server process with real tokens from the dev issuer, in both revisions the
+ * endpoint serves. Each case asserts the status and the challenge; none may be accepted.
+ */
+const home = mkdtempSync(join(tmpdir(), "security-"));
+const approvalSecret = randomBytes(32);
+
+let issuer: DevIssuer;
+let server: ServerProcess;
+let stateful: ServerProcess;
+
+function env(url: string) {
+  return {
+    MCP_AUTH: "on",
+    MCP_AUTH_ISSUER: issuer.issuer,
+    MCP_AUTH_AUDIENCE: url,
+    MCP_PLATFORM_HOME: home,
+    MCP_APPROVAL_SECRET: approvalSecret.toString("base64"),
+    OTEL_SDK_DISABLED: "true",
+  };
+}
+
+beforeAll(async () => {
+  issuer = await startDevIssuer({ home });
+  [server, stateful] = await Promise.all([
+    startServerProcess(SWITCHES_FIXTURE, env),
+    startServerProcess(SWITCHES_FIXTURE, (url) => ({ ...env(url), MCP_SESSIONS: "stateful" })),
+  ]);
+});
+afterAll(async () => {
+  await Promise.allSettled([server?.stop(), stateful?.stop()]);
+  await issuer?.close();
+});
+
+const token = (scopes: string[], overrides: { subject?: string; audience?: string; issuer?: string } = {}) =>
+  mintDevToken({ home, issuer: overrides.issuer ?? issuer.issuer, audience: overrides.audience ?? server.url, scopes, subject: overrides.subject ?? "alice" });
+
+const encode = (part: unknown) => Buffer.from(JSON.stringify(part)).toString("base64url");
+
+/** A compact JWS built by hand, so that a test can get every part of it wrong on purpose. */
+async function jws(header: Record<string, unknown>, claims: Record<string, unknown>, sign: (input: string) => Promise<string> | string) {
+  const input = `${encode(header)}.${encode(claims)}`;
+  return `${input}.${await sign(input)}`;
+}
+
+/** Signed with the dev issuer's own key: valid unless the claims or header say otherwise. */
+async function signed(claims: Record<string, unknown>, header: Record<string, unknown> = {}) {
+  const key = await loadOrCreateSigningKey(home);
+  const now = Math.floor(Date.now() / 1000);
+  return jws(
+    { alg: "ES256", kid: key.kid, ...header },
+    { iss: issuer.issuer, aud: server.url, sub: "alice", iat: now, exp: now + 600, scope: "switches:read", ...claims },
+    async (input) => Buffer.from(await subtle.sign({ name: "ECDSA", hash: "SHA-256" }, key.privateKey, Buffer.from(input))).toString("base64url"),
+  );
+}
+
+const LIST_TOOLS = { id: 1, method: "tools/list" };
+const callTool = (name: string, args: Record<string, unknown>) => ({ id: 2, method: "tools/call", params: { name, arguments: args } });
+
+interface ToolReply {
+  result: { isError?: boolean; content: { text: string }[]; structuredContent?: unknown; _meta?: Record<string, { token?: string }> };
+}
+
+function expectInvalidToken(reply: RawReply) {
+  expect(reply.status).toBe(401);
+  expect(reply.challenge).toMatch(/^Bearer error="invalid_token"/);
+  expect(reply.challenge).toContain(`resource_metadata="http://127.0.0.1:${new URL(server.url).port}/.well-known/oauth-protected-resource/mcp"`);
+}
+
+describe.each(PROTOCOLS)("bearer token attacks on %s", (protocol) => {
+  const listTools = (authorization?: string) => postMcp(server.url, LIST_TOOLS, protocol, authorization === undefined ? {} : { authorization });
+  const toolNames = (reply: RawReply) => (JSON.parse(reply.body) as { result: { tools: { name: string }[] } }).result.tools.map((t) => t.name).sort();
+
+  it("no token: 401 with resource metadata and the read scope, no error code", async () => {
+    const reply = await listTools();
+    expect(reply.status).toBe(401);
+    expect(reply.challenge).toMatch(/^Bearer resource_metadata="[^"]+", scope="switches:read"$/);
+  });
+
+  it("malformed Authorization header", async () => {
+    expectInvalidToken(await listTools("Basic YWxpY2U6c2VjcmV0"));
+    expectInvalidToken(await listTools("Bearer two words"));
+  });
+
+  it("bad signature", async () => {
+    const [header, payload, signature] = (await token(["switches:read"])).split(".");
+    const claims = JSON.parse(Buffer.from(payload!, "base64url").toString()) as Record<string, unknown>;
+    expectInvalidToken(await listTools(`Bearer ${header}.${encode({ ...claims, scope: "switches:write" })}.${signature}`));
+  });
+
+  it('alg "none"', async () => {
+    const unsigned = await jws({ alg: "none", typ: "JWT" }, { iss: issuer.issuer, aud: server.url, sub: "alice", scope: "switches:admin", exp: 4102444800 }, () => "");
+    expectInvalidToken(await listTools(`Bearer ${unsigned}`));
+  });
+
+  it("HS256 signed with the issuer's public key as the secret", async () => {
+    const { publicJwk } = await loadOrCreateSigningKey(home);
+    const claims = { iss: issuer.issuer, aud: server.url, sub: "alice", scope: "switches:admin", exp: Math.floor(Date.now() / 1000) + 600 };
+    const forged = await jws({ alg: "HS256", kid: publicJwk.kid }, claims, (input) =>
+      createHmac("sha256", JSON.stringify(publicJwk)).update(input).digest("base64url"),
+    );
+    expectInvalidToken(await listTools(`Bearer ${forged}`));
+  });
+
+  it("expired", async () => {
+    const reply = await listTools(`Bearer ${await signed({ exp: Math.floor(Date.now() / 1000) - 600 })}`);
+    expectInvalidToken(reply);
+    expect(reply.challenge).toContain('error_description="Token has expired"');
+  });
+
+  it("nbf in the future", async () => {
+    // The same token without nbf is accepted, so the refusal is for nbf and not for how it was signed.
+    expect((await listTools(`Bearer ${await signed({})}`)).status).toBe(200);
+    expectInvalidToken(await listTools(`Bearer ${await signed({ nbf: Math.floor(Date.now() / 1000) + 3600 })}`));
+  });
+
+  it("wrong issuer", async () => {
+    expectInvalidToken(await listTools(`Bearer ${await token(["switches:read"], { issuer: "http://127.0.0.1:1/" })}`));
+  });
+
+  it("wrong audience", async () => {
+    expectInvalidToken(await listTools(`Bearer ${await token(["switches:read"], { audience: "http://127.0.0.1:1/nothing" })}`));
+  });
+
+  it("a token for another MCP server is not accepted here", async () => {
+    const reply = await listTools(`Bearer ${await token(["switches:admin"], { audience: stateful.url })}`);
+    expectInvalidToken(reply);
+    expect(reply.challenge).toContain("not meant for this resource");
+  });
+
+  it("read scope calling a write tool: 403 insufficient_scope naming the scope", async () => {
+    const bearer = `Bearer ${await token(["switches:read"])}`;
+    const reply = await postMcp(server.url, callTool("set_switch", { name: "door", on: true }), protocol, { authorization: bearer });
+    expect(reply.status).toBe(403);
+    expect(reply.challenge).toMatch(/^Bearer error="insufficient_scope", scope="switches:write", resource_metadata="/);
+  });
+
+  it('a scope claim of "*" grants nothing', async () => {
+    const wildcard = `Bearer ${await token(["*"])}`;
+    expect(toolNames(await listTools(wildcard))).toEqual([]);
+    expect(toolNames(await listTools(`Bearer ${await token(["switches:read", "*"])}`))).toEqual(["count_to", "get_switch", "list_actions"]);
+    const write = await postMcp(server.url, callTool("set_switch", { name: "door", on: true }), protocol, { authorization: wildcard });
+    expect(write.status).toBe(403);
+    expect(write.challenge).toMatch(/^Bearer error="insufficient_scope", scope="switches:write"/);
+  });
+
+  it("unknown kid flood: refused, with bounded JWKS fetches", async () => {
+    await listTools(`Bearer ${await token(["switches:read"])}`);
+    const before = issuer.jwksFetches;
+    const replies = await Promise.all(Array.from({ length: 25 }, async (_, i) => listTools(`Bearer ${await signed({}, { kid: `attacker-${i}` })}`)));
+    for (const reply of replies) expect(reply.status).toBe(401);
+    expect(issuer.jwksFetches - before).toBeLessThanOrEqual(1);
+  });
+
+  it("oversized header: 431 from the HTTP layer, and an oversized bearer token is refused unparsed", async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(server.url, { method: "POST", headers: { "mcp-protocol-version": protocol, authorization: `Bearer ${"a".repeat(20_000)}` } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.once("error", reject);
+      req.end("{}");
+    });
+    expect(status).toBe(431);
+    const reply = await listTools(`Bearer ${"a".repeat(9000)}`);
+    expectInvalidToken(reply);
+    expect(reply.challenge).toContain("Token is too large");
+  });
+});
+
+describe.each(PROTOCOLS)("plan/confirm approval token attacks on %s", (protocol) => {
+  const door = { name: "door", on: true };
+  const claims = (args: Record<string, unknown>, subject = "alice") => ({ subject, server: "switches", tool: "set_switch", argumentsHash: argumentsHash(args) });
+
+  async function call(name: string, args: Record<string, unknown>, subject = "alice"): Promise<ToolReply> {
+    const bearer = `Bearer ${await token(["switches:write"], { subject })}`;
+    const reply = await postMcp(server.url, callTool(name, args), protocol, { authorization: bearer });
+    expect(reply.status).toBe(200);
+    return JSON.parse(reply.body) as ToolReply;
+  }
+
+  async function expectRefused(approval: string, args: Record<string, unknown>, reason: string) {
+    const reply = await call("set_switch", { ...args, approval_token: approval });
+    expect(reply.result).toMatchObject({ isError: true, content: [{ text: `Approval refused: ${reason}. Nothing was done.` }] });
+    expect((await call("get_switch", { name: "door" })).result.content[0]!.text).toBe("door is off");
+  }
+
+  it("used with altered arguments", async () => {
+    const approval = await new ApprovalTokens([approvalSecret], 300).issue(claims({ name: "window", on: true }));
+    await expectRefused(approval.token, door, "the arguments differ from the approved ones");
+  });
+
+  it("expired", async () => {
+    const approval = await new ApprovalTokens([approvalSecret], -60).issue(claims(door));
+    await expectRefused(approval.token, door, "the approval has expired");
+  });
+
+  it("issued to another principal", async () => {
+    const approval = await new ApprovalTokens([approvalSecret], 300).issue(claims(door, "mallory"));
+    await expectRefused(approval.token, door, "the approval was issued to another principal");
+  });
+
+  it("signed with another key", async () => {
+    const approval = await new ApprovalTokens([randomBytes(32)], 300).issue(claims(door));
+    await expectRefused(approval.token, door, "the approval was signed with a key this server does not hold");
+  });
+
+  it("replayed: answers with the first outcome and acts once", async () => {
+    // A subject of its own, so this test's actions are told apart from other tests' in list_actions.
+    const subject = `replayer-${protocol}`;
+    const args = { name: `lamp-${protocol}`, on: true };
+    const plan = await call("set_switch", args, subject);
+    const approval = plan.result._meta?.["io.github.mcp-platform/approval"]?.token;
+    expect(approval).toMatch(/^ey/);
+    const first = await call("set_switch", { ...args, approval_token: approval }, subject);
+    expect(first.result.isError).toBeFalsy();
+    expect(first.result.content[0]!.text).toBe(`lamp-${protocol} is on`);
+    const replayed = await call("set_switch", { ...args, approval_token: approval }, subject);
+    expect(replayed.result).toEqual(first.result);
+    const { actions } = (await call("list_actions", { limit: 100 })).result.structuredContent as { actions: { subject: string }[] };
+    expect(actions.filter((action) => action.subject === subject)).toHaveLength(1);
+  });
+});
+
+describe("sessions and limits", () => {
+  it("a 2025-11-25 session id used by another principal is refused as unknown", async () => {
+    const initialize = { id: 1, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "t", version: "0" } } };
+    const alice = `Bearer ${await token(["switches:read"], { audience: stateful.url })}`;
+    const opened = await postMcp(stateful.url, initialize, "2025-11-25", { authorization: alice });
+    const sessionId = opened.headers.get("mcp-session-id");
+    expect(sessionId).toBeTruthy();
+    const headers = { "mcp-session-id": sessionId! };
+    expect((await postMcp(stateful.url, LIST_TOOLS, "2025-11-25", { authorization: alice, headers })).status).toBe(200);
+    const mallory = `Bearer ${await token(["switches:admin"], { audience: stateful.url, subject: "mallory" })}`;
+    expect((await postMcp(stateful.url, LIST_TOOLS, "2025-11-25", { authorization: mallory, headers })).status).toBe(404);
+  });
+
+  it("too many requests from one principal: 429 with Retry-After, whichever revision it speaks", async () => {
+    const limited = await startServerProcess(SWITCHES_FIXTURE, (url) => ({ ...env(url), MCP_RATE_LIMIT_PER_MINUTE: "5" }));
+    try {
+      const authorization = `Bearer ${await mintDevToken({ home, issuer: issuer.issuer, audience: limited.url, scopes: ["switches:read"], subject: "busy" })}`;
+      const statuses = [];
+      // Alternating revisions: both draw on the one budget of the principal.
+      for (let i = 0; i < 7; i++) statuses.push((await postMcp(limited.url, LIST_TOOLS, PROTOCOLS[i % 2]!, { authorization })).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+      const refused = await postMcp(limited.url, LIST_TOOLS, PROTOCOLS[0], { authorization });
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it("no token ever reaches the logs", async () => {
+    const secret = await token(["switches:read"]);
+    for (const protocol of PROTOCOLS) {
+      await postMcp(server.url, LIST_TOOLS, protocol, { authorization: `Bearer ${secret}` });
+      await postMcp(server.url, LIST_TOOLS, protocol, { authorization: `Bearer ${secret}x` });
+    }
+    expect(server.stderr()).not.toContain(secret.split(".")[2]);
+    expect(server.stderr()).toContain('"decision":"authentication"');
+  });
+});
