@@ -1,4 +1,5 @@
 import { Pool } from "undici";
+import { callBody, loadHeaders, type LoadCall, type Protocol } from "./wire.js";
 
 export interface LoadResult {
   requests: number;
@@ -11,24 +12,21 @@ export interface LoadOptions {
   url: string;
   concurrency: number;
   durationMs: number;
+  protocol: Protocol;
+  call: LoadCall;
   headers?: Record<string, string>;
 }
 
 /**
  * A keep-alive load client (undici, one connection per caller): `concurrency` callers each send one
- * `tools/call echo` after another for the duration, and every reply is checked (status, JSON-RPC
- * id, the echoed text that only this request carried), so crossed or wrong replies count as
- * errors, never as throughput.
+ * `tools/call` after another for the duration, in the given revision, and every reply is checked
+ * (status, JSON-RPC id, the text that only this request's arguments produce), so crossed or wrong
+ * replies count as errors, never as throughput.
  */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const target = new URL(options.url);
   const pool = new Pool(target.origin, { connections: options.concurrency, pipelining: 1 });
-  const headers = {
-    "content-type": "application/json",
-    accept: "application/json, text/event-stream",
-    "mcp-protocol-version": "2025-11-25",
-    ...options.headers,
-  };
+  const headers = { ...loadHeaders(options.protocol, options.call.tool), ...options.headers };
   const latenciesMs: number[] = [];
   let errors = 0;
   let sequence = 0;
@@ -38,7 +36,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     while (performance.now() < deadline) {
       const id = ++sequence;
       const sent = performance.now();
-      const ok = await call(pool, target.pathname, headers, id).catch(() => false);
+      const ok = await send(pool, target.pathname, headers, callBody(options.protocol, options.call, id), id, options.call.expected(id)).catch(() => false);
       if (ok) latenciesMs.push(performance.now() - sent);
       else errors++;
     }
@@ -48,13 +46,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   return { requests: latenciesMs.length, errors, seconds: (performance.now() - started) / 1000, latenciesMs };
 }
 
-async function call(pool: Pool, path: string, headers: Record<string, string>, id: number): Promise<boolean> {
-  const text = `hello-${id}`;
-  const body = `{"jsonrpc":"2.0","id":${id},"method":"tools/call","params":{"name":"echo","arguments":{"text":"${text}"}}}`;
+async function send(pool: Pool, path: string, headers: Record<string, string>, body: string, id: number, expected: string): Promise<boolean> {
   const response = await pool.request({ path, method: "POST", headers, body });
   const raw = await response.body.text();
   if (response.statusCode !== 200) return false;
   const json = raw.startsWith("{") ? raw : (/^data: (.*)$/m.exec(raw)?.[1] ?? "{}");
   const reply = JSON.parse(json) as { id?: number; result?: { content?: { text?: string }[] } };
-  return reply.id === id && reply.result?.content?.[0]?.text === `echo: ${text}`;
+  return reply.id === id && reply.result?.content?.[0]?.text === expected;
 }

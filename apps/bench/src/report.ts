@@ -7,16 +7,23 @@ export interface Report {
   rounds: number;
   durationMs: number;
   concurrencies: number[];
+  /** By `contender@revision`. */
   results: Record<string, Measurements>;
-  stdioCallsPerSecond: number;
+  stdioCallsPerSecond: Record<string, number>;
   versions: Record<string, string>;
 }
+
+/** Which runs the kit is compared with: in each revision, against what serves that revision. */
+const COMPARISONS: [kit: string, others: string[]][] = [
+  ["kit@2026-07-28", ["sdk-v2@2026-07-28"]],
+  ["kit-many@2026-07-28", ["sdk-v2@2026-07-28", "kit@2026-07-28"]],
+  ["kit@2025-11-25", ["sdk-v2@2025-11-25", "sdk-naive@2025-11-25", "sdk-shared@2025-11-25", "fastmcp@2025-11-25"]],
+];
 
 /** RESULTS.md: the machine, the versions, the command, every measurement, and the kit's ratios. */
 export function renderReport(report: Report): string {
   const { results, concurrencies } = report;
-  const kit = results.kit!;
-  const rows = Object.entries(results).map(([, m]) =>
+  const rows = Object.values(results).map((m) =>
     [
       m.label,
       ...concurrencies.map((c) => spread(m.reqPerSecond[c]!)),
@@ -27,19 +34,22 @@ export function renderReport(report: Report): string {
       String(m.errors),
     ].join(" | "),
   );
-  const ratio = (name: string, pick: (m: Measurements) => number[]) => (median(pick(kit)) / median(pick(results[name]!))).toFixed(2);
-  const ratioRows = Object.keys(results)
-    .filter((name) => name !== "kit")
-    .map((name) =>
-      [
-        results[name]!.label,
-        ...concurrencies.map((c) => `${ratio(name, (m) => m.reqPerSecond[c]!)}x`),
-        `${ratio(name, (m) => m.p99Ms[32] ?? [])}x`,
-        `${ratio(name, (m) => m.cpuMicrosPerCall[32] ?? [])}x`,
-        `${ratio(name, (m) => m.peakRssMiB)}x`,
-        `${ratio(name, (m) => m.coldStartMs)}x`,
-      ].join(" | "),
-    );
+  const ratio = (kit: string, other: string, pick: (m: Measurements) => number[]) => (median(pick(results[kit]!)) / median(pick(results[other]!))).toFixed(2);
+  const ratioRows = COMPARISONS.filter(([kit]) => results[kit]).flatMap(([kit, others]) =>
+    others
+      .filter((other) => results[other])
+      .map((other) =>
+        [
+          results[kit]!.label,
+          results[other]!.label,
+          ...concurrencies.map((c) => `${ratio(kit, other, (m) => m.reqPerSecond[c]!)}x`),
+          `${ratio(kit, other, (m) => m.p99Ms[32] ?? [])}x`,
+          `${ratio(kit, other, (m) => m.cpuMicrosPerCall[32] ?? [])}x`,
+          `${ratio(kit, other, (m) => m.peakRssMiB)}x`,
+          `${ratio(kit, other, (m) => m.coldStartMs)}x`,
+        ].join(" | "),
+      ),
+  );
   const cHeaders = concurrencies.map((c) => `c=${c} req/s`);
   return [
     "# Benchmark results",
@@ -47,37 +57,45 @@ export function renderReport(report: Report): string {
     `Command: \`${report.command}\` (${report.rounds} alternating rounds, ${report.durationMs / 1000} s per measurement after a warm-up).`,
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}.`,
     `Versions: ${Object.entries(report.versions).map(([name, version]) => `${name} ${version}`).join(", ")}.`,
-    "Servers are pinned to CPU 0 and the load client to CPU 1 (taskset). Each server serves one trivial `echo` tool over stateless",
-    "Streamable HTTP; every reply is checked (status, JSON-RPC id, the echoed text only that request carried). Medians (min-max).",
+    "Servers are pinned to CPU 0 and the load client to CPU 1 (taskset). Each serves one trivial `echo` tool over stateless",
+    "Streamable HTTP (the many-tools run calls `greet` on apps/conformance), loaded with `tools/call` requests of one revision:",
+    "2026-07-28 (per-request `_meta`, `Mcp-Method`/`Mcp-Name`) or 2025-11-25. Every reply is checked (status, JSON-RPC id,",
+    "the text only that request's arguments produce). Each run is its own process. Medians (min-max).",
     "",
-    `| server | ${cHeaders.join(" | ")} | p50 / p99 ms (c=32) | server CPU µs per call (c=32) | peak RSS MiB | cold start ms | errors |`,
+    `| server, revision | ${cHeaders.join(" | ")} | p50 / p99 ms (c=32) | server CPU µs per call (c=32) | peak RSS MiB | cold start ms | errors |`,
     `|---|${cHeaders.map(() => "---").join("|")}|---|---|---|---|---|`,
     ...rows.map((row) => `| ${row} |`),
     "",
     "## Kit ÷ other (same run)",
     "",
-    `| vs | ${cHeaders.join(" | ")} | p99 (lower is better) | CPU per call (lower is better) | peak RSS | cold start |`,
-    `|---|${cHeaders.map(() => "---").join("|")}|---|---|---|---|`,
+    `| kit | vs | ${cHeaders.join(" | ")} | p99 (lower is better) | CPU per call (lower is better) | peak RSS | cold start |`,
+    `|---|---|${cHeaders.map(() => "---").join("|")}|---|---|---|---|`,
     ...ratioRows.map((row) => `| ${row} |`),
     "",
     "## Targets (kit ÷ other, same run)",
     "",
     ...targets(results).map(({ name, value, goal, met }) => `- ${met ? "met" : "MISSED"}: ${name} ${value.toFixed(2)}x (goal ${goal})`),
     "",
-    `stdio, one long-lived kit server, sequential calls: ${report.stdioCallsPerSecond.toFixed(0)} calls/s.`,
+    `stdio, one long-lived kit server, sequential calls: ${Object.entries(report.stdioCallsPerSecond)
+      .map(([protocol, rate]) => `${rate.toFixed(0)} calls/s on ${protocol}`)
+      .join(", ")}.`,
     "",
     "Cold start is spawn to the first `tools/list` answer; the kit's includes OAuth (JWKS fetch) and starts OpenTelemetry in the background.",
     "",
   ].join("\n");
 }
 
-/** The goals the kit is held to (issue #9), each as a ratio of medians from this run. */
+/** The goals the kit is held to, each as a ratio of medians from this run. */
 function targets(results: Record<string, Measurements>) {
-  const ratio = (name: string, pick: (m: Measurements) => number[]) => median(pick(results.kit!)) / median(pick(results[name]!));
+  const ratio = (kit: string, other: string, pick: (m: Measurements) => number[]) => median(pick(results[kit]!)) / median(pick(results[other]!));
+  const modern = (pick: (m: Measurements) => number[]) => ratio("kit@2026-07-28", "sdk-v2@2026-07-28", pick);
+  const legacy = (pick: (m: Measurements) => number[]) => ratio("kit@2025-11-25", "sdk-shared@2025-11-25", pick);
   return [
-    { name: "throughput at c=32 vs the shared-validator SDK", value: ratio("sdk-shared", (m) => m.reqPerSecond[32]!), goal: ">= 1.5x", min: 1.5 },
-    { name: "p99 at c=32 vs the shared-validator SDK", value: ratio("sdk-shared", (m) => m.p99Ms[32]!), goal: "<= 1.0x", max: 1 },
-    { name: "peak RSS vs the shared-validator SDK", value: ratio("sdk-shared", (m) => m.peakRssMiB), goal: "<= 1.1x", max: 1.1 },
-    { name: "cold start vs the bare SDK without telemetry", value: ratio("sdk-naive", (m) => m.coldStartMs), goal: "<= 1.5x", max: 1.5 },
+    { name: "2026-07-28 throughput at c=32 vs the SDK v2 handler", value: modern((m) => m.reqPerSecond[32]!), goal: ">= 3x", min: 3 },
+    { name: "2026-07-28 p99 at c=32 vs the SDK v2 handler", value: modern((m) => m.p99Ms[32]!), goal: "<= 1.0x", max: 1 },
+    { name: "2026-07-28 peak RSS vs the SDK v2 handler", value: modern((m) => m.peakRssMiB), goal: "<= 1.1x", max: 1.1 },
+    { name: "cold start vs the SDK v2 handler (no telemetry, no auth)", value: modern((m) => m.coldStartMs), goal: "<= 1.5x", max: 1.5 },
+    { name: "2025-11-25 throughput at c=32 vs the v1 SDK with a shared validator", value: legacy((m) => m.reqPerSecond[32]!), goal: ">= 1.5x", min: 1.5 },
+    { name: "2025-11-25 p99 at c=32 vs the v1 SDK with a shared validator", value: legacy((m) => m.p99Ms[32]!), goal: "<= 1.0x", max: 1 },
   ].map((target) => ({ ...target, met: target.min !== undefined ? target.value >= target.min : target.value <= target.max }));
 }

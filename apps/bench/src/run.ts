@@ -13,6 +13,7 @@ import { renderReport } from "./report.js";
 import { spawnServer } from "./spawn-server.js";
 import { percentile } from "./stats.js";
 import { stdioCallsPerSecond } from "./stdio-rate.js";
+import { PROTOCOLS, resultKey } from "./wire.js";
 
 const quick = process.argv.includes("--quick");
 const rounds = quick ? 1 : 3;
@@ -29,29 +30,34 @@ const kit = {
   issuer: issuer.issuer,
   home,
   otlpEndpoint: sink.endpoint,
-  token: (audience: string) => mintDevToken({ home, issuer: issuer.issuer, audience, scopes: ["bench:read"], subject: "bench" }),
+  token: (audience: string, scope: string) => mintDevToken({ home, issuer: issuer.issuer, audience, scopes: [scope], subject: "bench" }),
 };
 const all = contenders(kit);
-const results: Record<string, Measurements> = Object.fromEntries(all.map((c) => [c.name, emptyMeasurements(c.label, concurrencies)]));
+/** Each contender once per revision it is loaded in, in its own process (so peak RSS is that load's). */
+const runs = all.flatMap((contender) => contender.protocols.map((protocol) => ({ contender, protocol, key: resultKey(contender.name, protocol) })));
+const results: Record<string, Measurements> = Object.fromEntries(runs.map(({ contender, protocol, key }) => [key, emptyMeasurements(`${contender.label}, ${protocol}`, concurrencies)]));
+const coldStarts: Record<string, number[]> = Object.fromEntries(all.map((c) => [c.name, []]));
 
 for (let round = 0; round < rounds; round++) {
   // Alternate the order, so drift over the run does not favour whoever goes first.
-  const order = round % 2 === 0 ? all : [...all].reverse();
-  for (const contender of order) {
+  const order = round % 2 === 0 ? runs : [...runs].reverse();
+  for (const { contender, protocol, key } of order) {
     const server = await spawnServer(contender.entry, contender.setup, pinned ? 0 : undefined);
     const pid = server.child.pid!;
-    const measured = results[contender.name]!;
+    const measured = results[key]!;
+    const loadFor = (concurrency: number, ms: number) =>
+      runLoad({ url: server.url, concurrency, durationMs: ms, headers: server.headers, protocol, call: contender.call });
     for (const concurrency of concurrencies) {
-      await runLoad({ url: server.url, concurrency, durationMs: warmupMs, headers: server.headers });
+      await loadFor(concurrency, warmupMs);
       const cpuBefore = cpuSeconds(pid);
-      const load = await runLoad({ url: server.url, concurrency, durationMs, headers: server.headers });
+      const load = await loadFor(concurrency, durationMs);
       const cpuUsed = cpuSeconds(pid) - cpuBefore;
       measured.reqPerSecond[concurrency]!.push(load.requests / load.seconds);
       measured.p50Ms[concurrency]!.push(percentile(load.latenciesMs, 50));
       measured.p99Ms[concurrency]!.push(percentile(load.latenciesMs, 99));
       measured.cpuMicrosPerCall[concurrency]!.push((cpuUsed / load.requests) * 1e6);
       measured.errors += load.errors;
-      process.stderr.write(`round ${round + 1} ${contender.name} c=${concurrency}: ${(load.requests / load.seconds).toFixed(0)} req/s, ${load.errors} errors\n`);
+      process.stderr.write(`round ${round + 1} ${key} c=${concurrency}: ${(load.requests / load.seconds).toFixed(0)} req/s, ${load.errors} errors\n`);
     }
     measured.peakRssMiB.push(peakRssMiB(pid));
     await server.stop();
@@ -62,13 +68,16 @@ for (let round = 0; round < rounds; round++) {
 for (let sample = 0; sample < (quick ? 2 : 5); sample++) {
   for (const contender of sample % 2 === 0 ? all : [...all].reverse()) {
     const server = await spawnServer(contender.entry, contender.setup, pinned ? 0 : undefined);
-    results[contender.name]!.coldStartMs.push(server.coldStartMs);
+    coldStarts[contender.name]!.push(server.coldStartMs);
     await server.stop();
   }
 }
+for (const { contender, key } of runs) results[key]!.coldStartMs.push(...coldStarts[contender.name]!);
 
 const kitEntry = all.find((c) => c.name === "kit")!.entry;
-const stdioRate = await stdioCallsPerSecond(kitEntry, { MCP_PLATFORM_HOME: home, OTEL_SDK_DISABLED: "true", LOG_LEVEL: "warn" }, quick ? 500 : 3000);
+const stdioEnv = { MCP_PLATFORM_HOME: home, OTEL_SDK_DISABLED: "true", LOG_LEVEL: "warn" };
+const stdioRates: Record<string, number> = {};
+for (const protocol of PROTOCOLS) stdioRates[protocol] = await stdioCallsPerSecond(kitEntry, stdioEnv, protocol, quick ? 500 : 3000);
 issuer.close().catch(() => undefined);
 sink.close();
 
@@ -78,7 +87,7 @@ const report = renderReport({
   durationMs,
   concurrencies,
   results,
-  stdioCallsPerSecond: stdioRate,
+  stdioCallsPerSecond: stdioRates,
   versions: versions(),
 });
 process.stdout.write(`${report}\n`);
@@ -101,6 +110,7 @@ function versions(): Record<string, string> {
   // The kit's OpenTelemetry packages are the telemetry package's dependencies, not the bench's.
   const telemetry = "../node_modules/@mcp-platform/telemetry";
   return {
+    "@modelcontextprotocol/server": version("..", "@modelcontextprotocol/server"),
     "@modelcontextprotocol/sdk": version("..", "@modelcontextprotocol/sdk"),
     fastmcp: version("..", "fastmcp"),
     "@opentelemetry/sdk-trace": version(telemetry, "@opentelemetry/sdk-trace"),
