@@ -1,5 +1,12 @@
 import type { ServerResponse } from "node:http";
-import type { JSONRPCMessage, JSONRPCRequest, RequestId, Transport, TransportSendOptions } from "@modelcontextprotocol/server";
+import {
+  PerRequestHTTPServerTransport,
+  type JSONRPCMessage,
+  type JSONRPCRequest,
+  type RequestId,
+  type Transport,
+  type TransportSendOptions,
+} from "@modelcontextprotocol/server";
 import type { Connection, RequestScope } from "../protocol/request-scope.js";
 import { ExchangeResponse } from "./exchange-response.js";
 
@@ -14,19 +21,26 @@ interface Exchange {
 
 /**
  * One long-lived protocol connection that carries many independent HTTP exchanges. Stateless
- * requests need no server of their own: the SDK's serving entry pins one instance to the era of
- * the first request, and the mux renumbers each request (two callers may both use id 1), writes
- * its related notifications and its response to that request's own HTTP response (JSON, or SSE
- * once something streams), and cancels it when its caller disconnects. Building a server per
- * request is what makes the SDK's own per-request handler slow (see apps/bench).
+ * requests need no server of their own: one instance serves all of one revision, and the mux
+ * renumbers each request (two callers may both use id 1), writes its related notifications and
+ * its response to that request's own HTTP response (JSON, or SSE once something streams), and
+ * cancels it when its caller disconnects. Building a server per request is what makes the SDK's
+ * own per-request handler slow (see apps/bench).
+ *
+ * It is a `PerRequestHTTPServerTransport` for one reason: connecting an SDK `Server` to a
+ * transport of that class, classified with a 2026-07-28 revision the server lists, is how the SDK
+ * binds an instance to that revision (`Server.connect`). Everything the class does for a single
+ * exchange is replaced here; a mux classified `legacy` leaves its server on 2025-11-25.
  */
-export class ExchangeMux implements Transport {
-  /** `modern`: the mux carries 2026-07-28 requests, whose protocol errors have HTTP statuses. */
-  constructor(private readonly modern: boolean) {}
+export class ExchangeMux extends PerRequestHTTPServerTransport implements Transport {
+  readonly #modern: boolean;
 
-  onmessage?: Transport["onmessage"];
-  onclose?: () => void;
-  onerror?: (error: Error) => void;
+  /** `revision`: the 2026-07-28-era revision this mux carries, or undefined for 2025 requests. */
+  constructor(revision: string | undefined) {
+    super({ classification: revision === undefined ? { era: "legacy" } : { era: "modern", revision } });
+    this.#modern = revision !== undefined;
+  }
+
   readonly #exchanges = new Map<number, Exchange>();
   #next = 0;
 
@@ -44,7 +58,7 @@ export class ExchangeMux implements Transport {
     };
   }
 
-  start(): Promise<void> {
+  override start(): Promise<void> {
     return Promise.resolve();
   }
 
@@ -52,7 +66,7 @@ export class ExchangeMux implements Transport {
   dispatch(request: JSONRPCRequest, scope: RequestScope, res: ServerResponse): Promise<void> {
     const id = ++this.#next;
     return new Promise((settle) => {
-      const exchange: Exchange = { scope: { ...scope, requestId: request.id }, response: new ExchangeResponse(res, request.id, this.modern), settle };
+      const exchange: Exchange = { scope: { ...scope, requestId: request.id }, response: new ExchangeResponse(res, request.id, this.#modern), settle };
       this.#exchanges.set(id, exchange);
       res.once("close", () => {
         if (!this.#exchanges.delete(id)) return;
@@ -64,7 +78,7 @@ export class ExchangeMux implements Transport {
     });
   }
 
-  send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
+  override send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
     if ("method" in message) {
       if ("id" in message) return this.#refuseServerRequest(message.id);
       const exchange = options?.relatedRequestId === undefined ? undefined : this.#exchanges.get(options.relatedRequestId as number);
@@ -81,7 +95,7 @@ export class ExchangeMux implements Transport {
     return Promise.resolve();
   }
 
-  close(): Promise<void> {
+  override close(): Promise<void> {
     for (const exchange of this.#exchanges.values()) exchange.settle();
     this.#exchanges.clear();
     this.onclose?.();

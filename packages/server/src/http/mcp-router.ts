@@ -2,12 +2,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Principal } from "@mcp-platform/auth";
 import {
   classifyInboundRequest,
+  PROTOCOL_VERSION_META_KEY,
   SUPPORTED_PROTOCOL_VERSIONS,
+  type InboundHttpRequest,
   type InboundModernRoute,
   type JSONRPCRequest,
   type ServerEventBus,
 } from "@modelcontextprotocol/server";
-import { serveStdio } from "@modelcontextprotocol/server/stdio";
 import type { Logger } from "pino";
 import type { RuntimeConfig } from "../config.js";
 import { headerParameters, type HeaderParameter } from "../definition/header-parameters.js";
@@ -34,19 +35,19 @@ const UNSUPPORTED_PROTOCOL_VERSION = -32022;
  * requests that set client state go to the SDK's own handler; 2025 sessions to their session.
  */
 export class McpRouter {
-  readonly #modern = new ExchangeMux(true);
-  readonly #legacy = new ExchangeMux(false);
+  readonly #modern = new ExchangeMux(MODERN_REVISIONS[0]);
+  readonly #legacy = new ExchangeMux(undefined);
   readonly #sdk: SdkEndpoint;
   readonly #sessions: LegacySessions | undefined;
   readonly #headerParameters: Map<string, HeaderParameter[]>;
-  readonly #connections: { close(): Promise<void> }[];
+  /** The two multiplexed protocol servers, connected once. */
+  readonly #connected: Promise<unknown>;
 
   constructor(factory: ProtocolServerFactory, config: RuntimeConfig, bus: ServerEventBus, logger: Logger) {
-    const onerror = (error: Error) => logger.debug({ err: error }, "protocol connection error");
-    this.#connections = [
-      serveStdio(({ era }) => factory.create(this.#modern.connection(), era), { transport: this.#modern, legacy: "reject", onerror }),
-      serveStdio(({ era }) => factory.create(this.#legacy.connection(), era), { transport: this.#legacy, onerror }),
-    ];
+    this.#connected = Promise.all([
+      factory.create(this.#modern.connection(), "modern").connect(this.#modern),
+      factory.create(this.#legacy.connection(), "legacy").connect(this.#legacy),
+    ]);
     this.#sdk = new SdkEndpoint(factory, bus, config.MCP_MAX_BODY_BYTES, logger);
     this.#sessions = config.MCP_SESSIONS === "stateful" ? new LegacySessions(factory, config.MCP_SESSION_IDLE_SECONDS) : undefined;
     this.#headerParameters = new Map(
@@ -56,13 +57,15 @@ export class McpRouter {
 
   /** `detach`: the request turns into a stream meant to stay open, which no shutdown should wait for. */
   async post(req: IncomingMessage, res: ServerResponse, body: unknown, scope: RequestScope, detach: () => void): Promise<void> {
-    const outcome = classifyInboundRequest({
-      httpMethod: "POST",
-      ...header("protocolVersionHeader", req.headers["mcp-protocol-version"]),
-      ...header("mcpMethodHeader", req.headers["mcp-method"]),
-      ...header("mcpNameHeader", req.headers["mcp-name"]),
-      body,
-    });
+    const version = single(req.headers["mcp-protocol-version"]);
+    if (!this.#sessions && isPlainLegacyRequest(body, version)) return this.#legacyRequest(req, res, body, scope);
+    const inbound: InboundHttpRequest = { httpMethod: "POST", body };
+    if (version !== undefined) inbound.protocolVersionHeader = version;
+    const method = single(req.headers["mcp-method"]);
+    if (method !== undefined) inbound.mcpMethodHeader = method;
+    const name = single(req.headers["mcp-name"]);
+    if (name !== undefined) inbound.mcpNameHeader = name;
+    const outcome = classifyInboundRequest(inbound);
     if (outcome.kind === "reject") return sendJsonRpcError(res, outcome.httpStatus, outcome.code, outcome.message, {}, idOf(body), outcome.data);
     if (outcome.kind === "modern") return this.#modernRequest(req, res, outcome, body, scope, detach);
     if (this.#sessions) return this.#sessions.handle(req, res, body, scope.principal);
@@ -78,7 +81,7 @@ export class McpRouter {
   async close(): Promise<void> {
     await this.#sessions?.closeAll();
     await this.#sdk.close();
-    await Promise.allSettled(this.#connections.map((connection) => connection.close()));
+    await Promise.allSettled([this.#modern.close(), this.#legacy.close()]);
   }
 
   async #modernRequest(req: IncomingMessage, res: ServerResponse, route: InboundModernRoute, body: unknown, scope: RequestScope, detach: () => void): Promise<void> {
@@ -98,6 +101,7 @@ export class McpRouter {
       detach();
       return this.#sdk.serve(req, res, body, scope.principal);
     }
+    await this.#connected;
     await this.#modern.dispatch(request, scope, res);
   }
 
@@ -117,6 +121,7 @@ export class McpRouter {
     if (!accept.includes("application/json") || !accept.includes("text/event-stream")) {
       return sendJsonRpcError(res, 406, JSON_RPC.serverError, "Not Acceptable: Client must accept both application/json and text/event-stream");
     }
+    await this.#connected;
     await this.#legacy.dispatch(message as JSONRPCRequest, scope, res);
   }
 
@@ -128,9 +133,20 @@ export class McpRouter {
   }
 }
 
-function header<K extends string>(key: K, value: string | string[] | undefined): Partial<Record<K, string>> {
-  const first = single(value);
-  return first === undefined ? {} : ({ [key]: first } as Record<K, string>);
+/**
+ * A well-formed 2025 request (no `_meta` revision claim, no 2026 header), told apart without the
+ * SDK's classifier, which would say the same at several times the cost (its guards are schema
+ * parses). Anything less plain goes through the classifier.
+ */
+function isPlainLegacyRequest(body: unknown, version: string | undefined): boolean {
+  if (typeof body !== "object" || body === null || Array.isArray(body) || (version !== undefined && version >= MODERN_REVISIONS[0]!)) return false;
+  const { jsonrpc, id, method, params } = body as Record<string, unknown>;
+  if (jsonrpc !== "2.0" || typeof method !== "string" || method === "initialize" || "result" in body || "error" in body) return false;
+  if (typeof id !== "string" && !Number.isSafeInteger(id)) return false;
+  if (params === undefined) return true;
+  if (typeof params !== "object" || params === null || Array.isArray(params)) return false;
+  const meta = (params as { _meta?: unknown })._meta;
+  return meta === undefined || (typeof meta === "object" && meta !== null && !Array.isArray(meta) && !(PROTOCOL_VERSION_META_KEY in meta));
 }
 
 function single(value: string | string[] | undefined): string | undefined {

@@ -1,9 +1,9 @@
-import { traceOperation } from "@mcp-platform/telemetry";
-import { Server, type CallToolResult, type ServerCapabilities, type ServerContext } from "@modelcontextprotocol/server";
+import { traceOperation, type McpOperation } from "@mcp-platform/telemetry";
+import { Server, SUPPORTED_PROTOCOL_VERSIONS, type CallToolResult, type ServerCapabilities, type ServerContext } from "@modelcontextprotocol/server";
 import type { Logger } from "pino";
 import type { ServerDefinition } from "../definition/define.js";
 import { InFlight } from "../in-flight.js";
-import { roundInputOf } from "../policy/round-input.js";
+import { roundInputOf, type RoundInput } from "../policy/round-input.js";
 import { createTrust, type Trust } from "../policy/trust.js";
 import { onServerChange } from "../server-changes.js";
 import { registerTaskMethods } from "../tasks/task-methods.js";
@@ -16,6 +16,7 @@ import { PromptRegistry } from "./prompt-registry.js";
 import { protocolVersionOf } from "./envelope.js";
 import type { Connection, RequestScope } from "./request-scope.js";
 import { ResourceRegistry } from "./resource-registry.js";
+import { MODERN_REVISIONS } from "./revisions.js";
 import { withInputRounds } from "./with-input-rounds.js";
 
 const MAX_COMPLETIONS = 100;
@@ -62,35 +63,34 @@ export class ProtocolServerFactory {
     const { name, title, version, description, instructions } = this.definition;
     const server = new Server(
       { name, version, ...(title ? { title } : {}), description },
-      { capabilities: this.capabilities, ...(instructions ? { instructions } : {}) },
+      {
+        capabilities: this.capabilities,
+        ...(instructions ? { instructions } : {}),
+        // Listing 2026-07-28 answers server/discover; the serving entry binds the instance to it.
+        ...(era === "modern" ? { supportedProtocolVersions: [...MODERN_REVISIONS, ...SUPPORTED_PROTOCOL_VERSIONS] } : {}),
+      },
     );
     const { gate, inputs } = this.trust;
     const listHint = listCacheHint(this.definition);
     const traced = <T>(ctx: ServerContext, target: { name?: string; uri?: string }, work: (scope: RequestScope) => Promise<T>) => {
       const scope = connection.scopeOf(ctx);
-      return this.inFlight.track(() =>
-        traceOperation(
-          {
-            method: ctx.mcpReq.method,
-            ...(target.name === undefined ? {} : { target: target.name }),
-            ...(target.uri === undefined ? {} : { resourceUri: target.uri }),
-            requestId: scope.requestId ?? ctx.mcpReq.id,
-            ...(ctx.sessionId ? { sessionId: ctx.sessionId } : {}),
-            ...(protocolVersionOf(ctx, scope) ? { protocolVersion: protocolVersionOf(ctx, scope)! } : {}),
-            transport: connection.transport,
-            ...(scope.clientAddress ? { clientAddress: scope.clientAddress } : {}),
-            ...(ctx.mcpReq._meta ? { meta: ctx.mcpReq._meta } : {}),
-            ...(scope.headers ? { headers: scope.headers } : {}),
-          },
-          () => work(scope),
-        ),
-      );
+      // Built property by property: this runs for every request.
+      const operation: McpOperation = { method: ctx.mcpReq.method, requestId: scope.requestId ?? ctx.mcpReq.id, transport: connection.transport };
+      if (target.name !== undefined) operation.target = target.name;
+      if (target.uri !== undefined) operation.resourceUri = target.uri;
+      if (ctx.sessionId) operation.sessionId = ctx.sessionId;
+      const protocolVersion = protocolVersionOf(ctx, scope);
+      if (protocolVersion) operation.protocolVersion = protocolVersion;
+      if (scope.clientAddress) operation.clientAddress = scope.clientAddress;
+      if (ctx.mcpReq._meta) operation.meta = ctx.mcpReq._meta;
+      if (scope.headers) operation.headers = scope.headers;
+      return this.inFlight.track(() => traceOperation(operation, () => work(scope)));
     };
     const rounds = (ctx: ServerContext) => roundInputOf(ctx, server.getClientCapabilities());
-    const context = (ctx: ServerContext, scope: RequestScope, state: CallState, recordUndo?: UndoRecorder) =>
-      handlerContext({ ctx, scope, logger: this.#logger, state, clientCapabilities: rounds(ctx).capabilities, ...(recordUndo ? { recordUndo } : {}) });
-    const requestContext = (ctx: ServerContext, scope: RequestScope, inputRounds: InputRounds) =>
-      context(ctx, scope, requestBound(inputRounds, ctx.mcpReq.signal));
+    const context = (ctx: ServerContext, scope: RequestScope, round: RoundInput, state: CallState, recordUndo?: UndoRecorder) =>
+      handlerContext({ ctx, scope, logger: this.#logger, state, clientCapabilities: round.capabilities, ...(recordUndo ? { recordUndo } : {}) });
+    const requestContext = (ctx: ServerContext, scope: RequestScope, round: RoundInput, inputRounds: InputRounds) =>
+      context(ctx, scope, round, requestBound(inputRounds, ctx.mcpReq.signal));
 
     if (this.capabilities.tools) {
       server.setRequestHandler("tools/list", (_request, ctx) =>
@@ -103,17 +103,18 @@ export class ProtocolServerFactory {
       );
       // A task handle is a tools/call result too (the tasks extension); the SDK passes it as it is.
       server.setRequestHandler("tools/call", (request, ctx) =>
-        traced(ctx, { name: request.params.name }, (scope) =>
-          gate.call({
+        traced(ctx, { name: request.params.name }, (scope) => {
+          const round = rounds(ctx);
+          return gate.call({
             name: request.params.name,
             args: request.params.arguments,
             meta: ctx.mcpReq._meta,
             principal: scope.principal,
-            round: rounds(ctx),
+            round,
             signal: ctx.mcpReq.signal,
-            ctx: (state, recordUndo) => context(ctx, scope, state, recordUndo),
-          }) as Promise<CallToolResult>,
-        ),
+            ctx: (state, recordUndo) => context(ctx, scope, round, state, recordUndo),
+          }) as Promise<CallToolResult>;
+        }),
       );
     }
     if (!this.#resources.isEmpty) {
@@ -124,12 +125,13 @@ export class ProtocolServerFactory {
         traced(ctx, {}, () => Promise.resolve({ resourceTemplates: this.#resources.templateList, ...cacheFields(ctx, listHint) })),
       );
       server.setRequestHandler("resources/read", (request, ctx) =>
-        traced(ctx, { uri: request.params.uri }, (scope) =>
-          withInputRounds(inputs, { op: `resources/read ${request.params.uri}`, args: {}, principal: scope.principal }, rounds(ctx), async (inputRounds) => {
-            const { result, cache } = await this.#resources.read(request.params.uri, requestContext(ctx, scope, inputRounds));
+        traced(ctx, { uri: request.params.uri }, (scope) => {
+          const round = rounds(ctx);
+          return withInputRounds(inputs, { op: `resources/read ${request.params.uri}`, args: {}, principal: scope.principal }, round, async (inputRounds) => {
+            const { result, cache } = await this.#resources.read(request.params.uri, requestContext(ctx, scope, round, inputRounds));
             return { ...result, ...cacheFields(ctx, { ...listHint, ...cache }) };
-          }),
-        ),
+          });
+        }),
       );
     }
     if (!this.#prompts.isEmpty) {
@@ -137,11 +139,13 @@ export class ProtocolServerFactory {
         traced(ctx, {}, () => Promise.resolve({ prompts: this.#prompts.list, ...cacheFields(ctx, listHint) })),
       );
       server.setRequestHandler("prompts/get", (request, ctx) =>
-        traced(ctx, { name: request.params.name }, (scope) =>
-          withInputRounds(inputs, { op: `prompts/get ${request.params.name}`, args: request.params.arguments ?? {}, principal: scope.principal }, rounds(ctx), (inputRounds) =>
-            this.#prompts.get(request.params.name, request.params.arguments, requestContext(ctx, scope, inputRounds)),
-          ),
-        ),
+        traced(ctx, { name: request.params.name }, (scope) => {
+          const round = rounds(ctx);
+          const call = { op: `prompts/get ${request.params.name}`, args: request.params.arguments ?? {}, principal: scope.principal };
+          return withInputRounds(inputs, call, round, (inputRounds) =>
+            this.#prompts.get(request.params.name, request.params.arguments, requestContext(ctx, scope, round, inputRounds)),
+          );
+        }),
       );
     }
     if (this.capabilities.completions) {
