@@ -20,11 +20,11 @@ export async function runbooksTour({ root, home, issuer }) {
     const refused = await post(server.url, { jsonrpc: "2.0", id: 1, method: "tools/list" });
     show(`HTTP ${refused.status}`, refused.challenge);
 
-    step("Connect with a real token (scope runbooks:read) from the local dev issuer");
+    step("Connect the SDK v2 client (MCP 2026-07-28) with a real token (scope runbooks:read) from the local dev issuer");
     const token = await mintDevToken({ home, issuer, audience: server.url, scopes: ["runbooks:read"], subject: "alice" });
     const client = await connect(server.url, token);
     const info = client.getServerVersion();
-    show("server", `${info.name} ${info.version}`);
+    show("server", `${info.name} ${info.version}, speaking ${client.getNegotiatedProtocolVersion()} (server/discover, no session)`);
     for (const tool of (await client.listTools()).tools) {
       const { readOnlyHint, destructiveHint } = tool.annotations ?? {};
       show(tool.name, `${tool.title} ${dim(`(readOnly=${readOnlyHint}, destructive=${destructiveHint})`)}`);

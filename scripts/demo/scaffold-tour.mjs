@@ -1,7 +1,7 @@
 // Part 3: what a team does first: scaffold a server with the generator, then call it, in a throw-away clone.
 import { join } from "node:path";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { Client } from "@modelcontextprotocol/client";
+import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
 import { scaffoldServer, scratchClone } from "@mcp-platform/generator";
 import { dim, section, show, step, text } from "./tour.mjs";
 
@@ -16,8 +16,8 @@ export async function scaffoldTour({ home }) {
     const seconds = ((performance.now() - started) / 1000).toFixed(0);
     show("steps", `${steps.map((done) => done.split(" ")[0]).join(" → ")} ${dim(`(${seconds} s: files, pnpm install, contract, catalog and CODEOWNERS)`)}`);
 
-    step("Start it over stdio and call its first tool");
-    const client = new Client({ name: "demo", version: "1.0.0" });
+    step("Start it over stdio and call its first tool, speaking MCP 2026-07-28");
+    const client = new Client({ name: "demo", version: "1.0.0" }, { versionNegotiation: { mode: { pin: "2026-07-28" } } });
     await client.connect(
       new StdioClientTransport({
         command: process.execPath,
@@ -26,6 +26,7 @@ export async function scaffoldTour({ home }) {
         stderr: "ignore",
       }),
     );
+    show("server/discover", `${client.getServerVersion().name}, ${client.getNegotiatedProtocolVersion()}`);
     const [tool] = (await client.listTools()).tools;
     show("tools/list", `${tool.name} ${dim(JSON.stringify(tool.annotations))}`);
     const result = await client.callTool({ name: tool.name, arguments: { text: "hello from the demo" } });

@@ -2,10 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Principal } from "@mcp-platform/auth";
 import {
   classifyInboundRequest,
-  PROTOCOL_VERSION_META_KEY,
   SUPPORTED_PROTOCOL_VERSIONS,
   type InboundHttpRequest,
-  type InboundModernRoute,
   type JSONRPCRequest,
   type ServerEventBus,
 } from "@modelcontextprotocol/server";
@@ -19,6 +17,7 @@ import type { ProtocolServerFactory } from "../protocol/server-factory.js";
 import { ExchangeMux } from "./exchange-mux.js";
 import { HEADER_MISMATCH, parameterHeaderMismatch, standardHeaderMismatch } from "./header-checks.js";
 import { LegacySessions } from "./legacy-sessions.js";
+import { isPlainLegacyRequest, plainModernRequest } from "./plain-requests.js";
 import { JSON_RPC, sendJsonRpcError } from "./responses.js";
 import { SdkEndpoint } from "./sdk-endpoint.js";
 
@@ -59,15 +58,20 @@ export class McpRouter {
   async post(req: IncomingMessage, res: ServerResponse, body: unknown, scope: RequestScope, detach: () => void): Promise<void> {
     const version = single(req.headers["mcp-protocol-version"]);
     if (!this.#sessions && isPlainLegacyRequest(body, version)) return this.#legacyRequest(req, res, body, scope);
+    const method = single(req.headers["mcp-method"]);
+    const plain = plainModernRequest(body, version, method);
+    if (plain) return this.#modernRequest(req, res, plain, version!, body, scope, detach);
     const inbound: InboundHttpRequest = { httpMethod: "POST", body };
     if (version !== undefined) inbound.protocolVersionHeader = version;
-    const method = single(req.headers["mcp-method"]);
     if (method !== undefined) inbound.mcpMethodHeader = method;
     const name = single(req.headers["mcp-name"]);
     if (name !== undefined) inbound.mcpNameHeader = name;
     const outcome = classifyInboundRequest(inbound);
     if (outcome.kind === "reject") return sendJsonRpcError(res, outcome.httpStatus, outcome.code, outcome.message, {}, idOf(body), outcome.data);
-    if (outcome.kind === "modern") return this.#modernRequest(req, res, outcome, body, scope, detach);
+    if (outcome.kind === "modern") {
+      if (outcome.messageKind === "notification") return void res.writeHead(202).end();
+      return this.#modernRequest(req, res, outcome.message, outcome.classification.revision ?? "unknown", body, scope, detach);
+    }
     if (this.#sessions) return this.#sessions.handle(req, res, body, scope.principal);
     return this.#legacyRequest(req, res, body, scope);
   }
@@ -84,13 +88,15 @@ export class McpRouter {
     await Promise.allSettled([this.#modern.close(), this.#legacy.close()]);
   }
 
-  async #modernRequest(req: IncomingMessage, res: ServerResponse, route: InboundModernRoute, body: unknown, scope: RequestScope, detach: () => void): Promise<void> {
-    if (route.messageKind === "notification") {
-      res.writeHead(202).end();
-      return;
-    }
-    const request = route.message;
-    const revision = route.classification.revision ?? "unknown";
+  async #modernRequest(
+    req: IncomingMessage,
+    res: ServerResponse,
+    request: JSONRPCRequest,
+    revision: string,
+    body: unknown,
+    scope: RequestScope,
+    detach: () => void,
+  ): Promise<void> {
     if (!MODERN_REVISIONS.includes(revision)) {
       const supported = [...MODERN_REVISIONS];
       return sendJsonRpcError(res, 400, UNSUPPORTED_PROTOCOL_VERSION, `Unsupported protocol version: ${revision}`, {}, request.id, { supported, requested: revision });
@@ -131,22 +137,6 @@ export class McpRouter {
     const parameters = typeof params?.name === "string" ? this.#headerParameters.get(params.name) : undefined;
     return parameters && parameterHeaderMismatch(parameters, params?.arguments, req.headers);
   }
-}
-
-/**
- * A well-formed 2025 request (no `_meta` revision claim, no 2026 header), told apart without the
- * SDK's classifier, which would say the same at several times the cost (its guards are schema
- * parses). Anything less plain goes through the classifier.
- */
-function isPlainLegacyRequest(body: unknown, version: string | undefined): boolean {
-  if (typeof body !== "object" || body === null || Array.isArray(body) || (version !== undefined && version >= MODERN_REVISIONS[0]!)) return false;
-  const { jsonrpc, id, method, params } = body as Record<string, unknown>;
-  if (jsonrpc !== "2.0" || typeof method !== "string" || method === "initialize" || "result" in body || "error" in body) return false;
-  if (typeof id !== "string" && !Number.isSafeInteger(id)) return false;
-  if (params === undefined) return true;
-  if (typeof params !== "object" || params === null || Array.isArray(params)) return false;
-  const meta = (params as { _meta?: unknown })._meta;
-  return meta === undefined || (typeof meta === "object" && meta !== null && !Array.isArray(meta) && !(PROTOCOL_VERSION_META_KEY in meta));
 }
 
 function single(value: string | string[] | undefined): string | undefined {

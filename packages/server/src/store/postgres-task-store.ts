@@ -1,5 +1,6 @@
 import type { QueryResult, QueryResultRow } from "pg";
-import { TERMINAL_STATUSES, type TaskChanges, type TaskRecord, type TaskStatus, type TaskStore } from "./task-store.js";
+import { jsonColumn, taskFromRow } from "./task-row.js";
+import { TERMINAL_STATUSES, type TaskChanges, type TaskError, type TaskRecord, type TaskStatus, type TaskStore } from "./task-store.js";
 
 type Run = (sql: string, values: unknown[]) => Promise<QueryResult>;
 
@@ -19,7 +20,7 @@ interface TaskRow extends QueryResultRow {
   input_requests: Record<string, unknown>;
   input_responses: Record<string, unknown>;
   result: unknown;
-  error: TaskRecord["error"] | null;
+  error: TaskError | null;
   heartbeat_at: string;
 }
 
@@ -38,7 +39,7 @@ export class PostgresTaskStore implements TaskStore {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14::jsonb, $15::jsonb, $16)`,
       [t.id, t.server, t.tool, t.subject, t.status, t.statusMessage ?? null, t.createdAt, t.lastUpdatedAt,
         t.ttlMs === null ? null : new Date(Date.parse(t.createdAt) + t.ttlMs), t.ttlMs, t.pollIntervalMs,
-        JSON.stringify(t.inputRequests), JSON.stringify(t.inputResponses), json(t.result), json(t.error), t.heartbeatAt],
+        JSON.stringify(t.inputRequests), JSON.stringify(t.inputResponses), jsonColumn(t.result), jsonColumn(t.error), t.heartbeatAt],
     );
   }
 
@@ -53,7 +54,7 @@ export class PostgresTaskStore implements TaskStore {
       `UPDATE mcp_tasks SET status = coalesce($2, status), status_message = coalesce($3, status_message),
          result = coalesce($4::jsonb, result), error = coalesce($5::jsonb, error), last_updated_at = now()
        WHERE id = $1 AND status NOT IN (${TERMINAL})`,
-      [id, changes.status ?? null, changes.statusMessage ?? null, json(changes.result), json(changes.error)],
+      [id, changes.status ?? null, changes.statusMessage ?? null, jsonColumn(changes.result), jsonColumn(changes.error)],
     );
     return rowCount === 1;
   }
@@ -89,26 +90,12 @@ export class PostgresTaskStore implements TaskStore {
   }
 }
 
-function json(value: unknown): string | null {
-  return value === undefined ? null : JSON.stringify(value);
-}
-
 function fromRow(row: TaskRow): TaskRecord {
-  return {
-    id: row.id,
-    server: row.server,
-    tool: row.tool,
-    subject: row.subject,
-    status: row.status,
-    ...(row.status_message === null ? {} : { statusMessage: row.status_message }),
-    createdAt: row.created_at.toISOString(),
-    lastUpdatedAt: row.last_updated_at.toISOString(),
-    ttlMs: row.ttl_ms === null ? null : Number(row.ttl_ms),
-    pollIntervalMs: row.poll_interval_ms,
-    inputRequests: row.input_requests,
-    inputResponses: row.input_responses,
-    ...(row.result === null ? {} : { result: row.result }),
-    ...(row.error === null ? {} : { error: row.error }),
-    heartbeatAt: Number(row.heartbeat_at),
-  };
+  return taskFromRow({
+    ...row,
+    created_at: row.created_at.toISOString(),
+    last_updated_at: row.last_updated_at.toISOString(),
+    ttl_ms: row.ttl_ms === null ? null : Number(row.ttl_ms),
+    heartbeat_at: Number(row.heartbeat_at),
+  });
 }

@@ -1,5 +1,6 @@
 import type { DatabaseSync } from "node:sqlite";
-import { TERMINAL_STATUSES, withAnswers, type TaskChanges, type TaskRecord, type TaskStatus, type TaskStore } from "./task-store.js";
+import { jsonColumn, taskFromRow } from "./task-row.js";
+import { TERMINAL_STATUSES, withAnswers, type TaskChanges, type TaskError, type TaskRecord, type TaskStatus, type TaskStore } from "./task-store.js";
 
 export const SQLITE_TASKS_SCHEMA = `
   CREATE TABLE IF NOT EXISTS tasks (
@@ -43,7 +44,7 @@ export class SqliteTaskStore implements TaskStore {
       )
       .run(t.id, t.server, t.tool, t.subject, t.status, t.statusMessage ?? null, t.createdAt, t.lastUpdatedAt,
         t.ttlMs === null ? null : Date.parse(t.createdAt) + t.ttlMs, t.ttlMs, t.pollIntervalMs, JSON.stringify(t.inputRequests),
-        JSON.stringify(t.inputResponses), json(t.result), json(t.error), t.heartbeatAt);
+        JSON.stringify(t.inputResponses), jsonColumn(t.result), jsonColumn(t.error), t.heartbeatAt);
     return Promise.resolve();
   }
 
@@ -56,8 +57,8 @@ export class SqliteTaskStore implements TaskStore {
     const columns: Record<string, unknown> = {
       status: changes.status,
       status_message: changes.statusMessage,
-      result: json(changes.result),
-      error: json(changes.error),
+      result: jsonColumn(changes.result),
+      error: jsonColumn(changes.error),
     };
     const set = Object.entries(columns).filter(([, value]) => value !== undefined && value !== null);
     const assignments = [...set.map(([column]) => `${column} = ?`), "last_updated_at = ?"].join(", ");
@@ -93,26 +94,12 @@ export class SqliteTaskStore implements TaskStore {
   }
 }
 
-function json(value: unknown): string | null {
-  return value === undefined ? null : JSON.stringify(value);
-}
-
 function fromRow(row: TaskRow): TaskRecord {
-  return {
-    id: row.id,
-    server: row.server,
-    tool: row.tool,
-    subject: row.subject,
-    status: row.status,
-    ...(row.status_message === null ? {} : { statusMessage: row.status_message }),
-    createdAt: row.created_at,
-    lastUpdatedAt: row.last_updated_at,
-    ttlMs: row.ttl_ms,
-    pollIntervalMs: row.poll_interval_ms,
-    inputRequests: JSON.parse(row.input_requests) as Record<string, unknown>,
-    inputResponses: JSON.parse(row.input_responses) as Record<string, unknown>,
-    ...(row.result === null ? {} : { result: JSON.parse(row.result) as unknown }),
-    ...(row.error === null ? {} : { error: JSON.parse(row.error) as TaskRecord["error"] }),
-    heartbeatAt: row.heartbeat_at,
-  };
+  return taskFromRow({
+    ...row,
+    input_requests: JSON.parse(row.input_requests) as Record<string, unknown>,
+    input_responses: JSON.parse(row.input_responses) as Record<string, unknown>,
+    result: row.result === null ? null : (JSON.parse(row.result) as unknown),
+    error: row.error === null ? null : (JSON.parse(row.error) as TaskError),
+  });
 }

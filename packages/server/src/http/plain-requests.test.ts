@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { isPlainLegacyRequest, plainModernRequest } from "./plain-requests.js";
+
+const envelope = { "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {} };
+const modern = (overrides: Record<string, unknown> = {}, meta: Record<string, unknown> = envelope) => ({
+  jsonrpc: "2.0",
+  id: 7,
+  method: "tools/list",
+  params: { _meta: meta },
+  ...overrides,
+});
+
+describe("the fast path past the SDK's classifier", () => {
+  it("takes a 2026-07-28 request only when header, envelope and method agree", () => {
+    expect(plainModernRequest(modern(), "2026-07-28", "tools/list")).toBeDefined();
+    expect(plainModernRequest(modern(), "2025-11-25", "tools/list")).toBeUndefined();
+    expect(plainModernRequest(modern(), undefined, "tools/list")).toBeUndefined();
+    expect(plainModernRequest(modern(), "2026-07-28", "tools/call")).toBeUndefined();
+    expect(plainModernRequest(modern(), "2026-07-28", undefined)).toBeUndefined();
+  });
+
+  it("leaves every envelope the SDK must refuse with its own status to the classifier", () => {
+    const { "io.modelcontextprotocol/clientCapabilities": _, ...noCapabilities } = envelope;
+    expect(plainModernRequest(modern({}, noCapabilities), "2026-07-28", "tools/list")).toBeUndefined();
+    expect(plainModernRequest(modern({}, { ...envelope, "io.modelcontextprotocol/clientCapabilities": [] }), "2026-07-28", "tools/list")).toBeUndefined();
+    const unknownRevision = { ...envelope, "io.modelcontextprotocol/protocolVersion": "2099-01-01" };
+    expect(plainModernRequest(modern({}, unknownRevision), "2099-01-01", "tools/list")).toBeUndefined();
+    expect(plainModernRequest(modern({ params: undefined }), "2026-07-28", "tools/list")).toBeUndefined();
+    expect(plainModernRequest(modern({ id: null }), "2026-07-28", "tools/list")).toBeUndefined();
+    expect(plainModernRequest(modern({ id: undefined }), "2026-07-28", "tools/list")).toBeUndefined();
+  });
+
+  it("takes a 2025 request only without any claim of 2026-07-28", () => {
+    expect(isPlainLegacyRequest({ jsonrpc: "2.0", id: "a", method: "tools/list" }, "2025-11-25")).toBe(true);
+    expect(isPlainLegacyRequest({ jsonrpc: "2.0", id: "a", method: "tools/list", params: { _meta: { progressToken: 1 } } }, undefined)).toBe(true);
+    expect(isPlainLegacyRequest(modern(), undefined)).toBe(false);
+    expect(isPlainLegacyRequest({ jsonrpc: "2.0", id: "a", method: "tools/list" }, "2026-07-28")).toBe(false);
+    expect(isPlainLegacyRequest({ jsonrpc: "2.0", id: 1, method: "initialize", params: {} }, undefined)).toBe(false);
+    expect(isPlainLegacyRequest({ jsonrpc: "2.0", id: 1, result: {} }, undefined)).toBe(false);
+    expect(isPlainLegacyRequest({ jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: "x" } }, undefined)).toBe(false);
+    expect(isPlainLegacyRequest([{ jsonrpc: "2.0", id: 1, method: "tools/list" }], undefined)).toBe(false);
+  });
+});

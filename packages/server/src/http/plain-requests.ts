@@ -1,0 +1,52 @@
+import { CLIENT_CAPABILITIES_META_KEY, PROTOCOL_VERSION_META_KEY, type JSONRPCRequest } from "@modelcontextprotocol/server";
+import { MODERN_REVISIONS } from "../protocol/revisions.js";
+
+/*
+ * The common requests, told apart without the SDK's classifier, which would say the same at
+ * several times the cost (its guards are schema parses). Anything less plain goes through it.
+ */
+
+/** A well-formed 2025 request: no `_meta` revision claim, no 2026 header. */
+export function isPlainLegacyRequest(body: unknown, version: string | undefined): boolean {
+  if (version !== undefined && version >= MODERN_REVISIONS[0]!) return false;
+  const request = plainRequest(body);
+  if (!request || request.method === "initialize") return false;
+  if (request.params === undefined) return true;
+  const meta = metaOf(request.params);
+  return meta === undefined ? !("_meta" in request.params) : !(PROTOCOL_VERSION_META_KEY in meta);
+}
+
+/**
+ * A 2026-07-28 request whose envelope has what the revision requires (a revision this server
+ * speaks, the same in the header, client capabilities), with a matching `Mcp-Method`. The server
+ * validates the envelope in full at dispatch, as the SDK's per-request path does after its
+ * classifier; a flaw deeper inside it is then answered in-band, as there.
+ */
+export function plainModernRequest(body: unknown, version: string | undefined, methodHeader: string | undefined): JSONRPCRequest | undefined {
+  const request = plainRequest(body);
+  if (!request || request.method !== methodHeader || request.params === undefined) return undefined;
+  const meta = metaOf(request.params);
+  const claimed = meta?.[PROTOCOL_VERSION_META_KEY];
+  if (typeof claimed !== "string" || claimed !== version || !MODERN_REVISIONS.includes(claimed)) return undefined;
+  return isRecord(meta![CLIENT_CAPABILITIES_META_KEY]) ? request : undefined;
+}
+
+interface PlainRequest extends JSONRPCRequest {
+  params?: Record<string, unknown>;
+}
+
+function plainRequest(body: unknown): PlainRequest | undefined {
+  if (!isRecord(body) || "result" in body || "error" in body) return undefined;
+  const { jsonrpc, id, method, params } = body;
+  if (jsonrpc !== "2.0" || typeof method !== "string" || (typeof id !== "string" && !Number.isSafeInteger(id))) return undefined;
+  return params === undefined || isRecord(params) ? (body as unknown as PlainRequest) : undefined;
+}
+
+function metaOf(params: Record<string, unknown>): Record<string, unknown> | undefined {
+  const meta = params._meta;
+  return isRecord(meta) ? meta : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
