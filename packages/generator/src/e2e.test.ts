@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
-import { startServerProcess } from "@mcp-platform/test-services";
+import { startLockfileRegistry, startServerProcess, type LockfileRegistry } from "@mcp-platform/test-services";
 import { Client } from "@modelcontextprotocol/client";
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
 import { Client as LegacyClient } from "@modelcontextprotocol/sdk/client/index.js";
@@ -18,9 +18,13 @@ import { scratchClone, type ScratchClone } from "./scratch-clone.js";
  */
 const SERVER = "e2e-check";
 let kit: ScratchClone;
-// The clone's own vitest must not write this run's report; its pnpm installs from the local store.
+let registry: LockfileRegistry;
+// The clone's own vitest must not write this run's report. Its pnpm resolves the new server's
+// dependencies against a registry on loopback that knows only the lockfile's packages (and a
+// metadata cache of its own), and takes them from the local store: no network, and the versions
+// the rest of the workspace uses.
 const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST")));
-Object.assign(env, { npm_config_offline: "true", TURBO_TELEMETRY_DISABLED: "1" });
+Object.assign(env, { TURBO_TELEMETRY_DISABLED: "1" });
 
 const sh = (command: string, ...args: string[]) => runCommand(command, args, kit.root, env);
 
@@ -68,8 +72,15 @@ async function expectConformant(): Promise<void> {
   }
 }
 
-beforeAll(async () => (kit = await scratchClone()), 300_000);
-afterAll(() => kit.remove());
+beforeAll(async () => {
+  kit = await scratchClone();
+  registry = await startLockfileRegistry(join(kit.root, "pnpm-lock.yaml"));
+  Object.assign(env, { npm_config_registry: registry.url, npm_config_cache_dir: join(kit.root, "..", "pnpm-metadata") });
+}, 300_000);
+afterAll(async () => {
+  await registry.close();
+  await kit.remove();
+});
 
 describe("a generated server, in a fresh clone", { timeout: 600_000 }, () => {
   it("pnpm gen server: builds, lints, typechecks, passes its tests and the contract check, and serves its tool", async () => {

@@ -4,3 +4,4 @@ export { startLoadBalancer, UPSTREAM_HEADER, type LocalLoadBalancer } from "./ng
 export { startPostgres, type LocalPostgres } from "./postgres.js";
 export { startRedis, type LocalRedis } from "./redis.js";
 export { startServerProcess, type ServerProcess } from "./server-process.js";
+export { startLockfileRegistry, type LockfileRegistry } from "./lockfile-registry.js";
