@@ -113,11 +113,11 @@ export class McpRouter {
 
   async #legacyRequest(req: IncomingMessage, res: ServerResponse, body: unknown, scope: RequestScope): Promise<void> {
     const version = single(req.headers["mcp-protocol-version"]);
-    if (version !== undefined && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) {
-      return sendJsonRpcError(res, 400, JSON_RPC.serverError, `Bad Request: Unsupported protocol version ${version} (supported: ${SUPPORTED_PROTOCOL_VERSIONS.join(", ")})`);
-    }
     if (Array.isArray(body) && (version ?? LAST_REVISION_WITH_BATCHES) > LAST_REVISION_WITH_BATCHES) {
       return sendJsonRpcError(res, 400, JSON_RPC.invalidRequest, `Invalid Request: JSON-RPC batches are not part of MCP ${version}; send one message per request`);
+    }
+    if (version !== undefined && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) {
+      return sendJsonRpcError(res, 400, JSON_RPC.serverError, `Bad Request: Unsupported protocol version ${version} (supported: ${SUPPORTED_PROTOCOL_VERSIONS.join(", ")})`);
     }
     const message = body as Partial<JSONRPCRequest>;
     if (Array.isArray(body) || message.id === undefined || typeof message.method !== "string" || STATE_SETTING.has(message.method)) {

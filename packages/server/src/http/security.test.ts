@@ -262,6 +262,43 @@ describe("sessions and limits", () => {
     }
   });
 
+  it("JSON-RPC batches: refused where the revision has none, charged per message where it has", async () => {
+    const limited = await startServerProcess(SWITCHES_FIXTURE, (url) => ({ ...env(url), MCP_RATE_LIMIT_PER_MINUTE: "5" }));
+    const postBatch = async (subject: string, protocol: string, batch: unknown[]) => {
+      const authorization = `Bearer ${await mintDevToken({ home, issuer: issuer.issuer, audience: limited.url, scopes: ["switches:read"], subject })}`;
+      const response = await fetch(limited.url, {
+        method: "POST",
+        headers: { authorization, "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": protocol },
+        body: JSON.stringify(batch),
+      });
+      return { status: response.status, body: await response.text() };
+    };
+    const lists = (count: number) => Array.from({ length: count }, (_, i) => ({ jsonrpc: "2.0", id: i + 1, method: "tools/list" }));
+    try {
+      for (const protocol of ["2025-06-18", "2025-11-25", "2026-07-28"]) {
+        const refused = await postBatch(`batcher-${protocol}`, protocol, lists(3));
+        expect(refused.status, protocol).toBe(400);
+        expect(JSON.parse(refused.body)).toMatchObject({ error: { code: -32600 } });
+      }
+      const empty = await postBatch("empty", "2025-03-26", []);
+      expect(empty.status).toBe(400);
+      expect(JSON.parse(empty.body)).toMatchObject({ jsonrpc: "2.0", error: { code: -32600 } });
+      const allowed = await postBatch("old-client", "2025-03-26", lists(3));
+      expect(allowed.status).toBe(200);
+      // The SDK streams a batch's replies as server-sent events.
+      const replies = allowed.body
+        .split("\n")
+        .filter((line) => line.startsWith("data: "))
+        .flatMap((line) => JSON.parse(line.slice(6)) as { id: number } | { id: number }[]);
+      expect(replies.map((reply) => reply.id).sort()).toEqual([1, 2, 3]);
+      // The same principal has 2 of its 5 left: a batch of 3 must not pass as one request.
+      expect((await postBatch("old-client", "2025-03-26", lists(3))).status).toBe(429);
+      expect((await postBatch("another-old-client", "2025-03-26", lists(6))).status).toBe(429);
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it("no token ever reaches the logs", async () => {
     const secret = await token(["switches:read"]);
     for (const protocol of PROTOCOLS) {
