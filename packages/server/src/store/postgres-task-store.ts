@@ -1,26 +1,16 @@
 import type { QueryResult, QueryResultRow } from "pg";
-import { jsonColumn, taskFromRow } from "./task-row.js";
-import { TERMINAL_STATUSES, type TaskChanges, type TaskError, type TaskRecord, type TaskStatus, type TaskStore } from "./task-store.js";
+import { jsonColumn, taskFromRow, type DecodedTaskRow } from "./task-row.js";
+import { TERMINAL_STATUSES, type TaskChanges, type TaskRecord, type TaskStatus, type TaskStore } from "./task-store.js";
 
 type Run = (sql: string, values: unknown[]) => Promise<QueryResult>;
 
 const TERMINAL = TERMINAL_STATUSES.map((status) => `'${status}'`).join(", ");
 
-interface TaskRow extends QueryResultRow {
-  id: string;
-  server: string;
-  tool: string;
-  subject: string;
-  status: TaskStatus;
-  status_message: string | null;
+/** As `pg` returns it: timestamps as dates, bigints as strings, JSON already parsed. */
+interface TaskRow extends QueryResultRow, Omit<DecodedTaskRow, "created_at" | "last_updated_at" | "ttl_ms" | "heartbeat_at"> {
   created_at: Date;
   last_updated_at: Date;
   ttl_ms: string | null;
-  poll_interval_ms: number;
-  input_requests: Record<string, unknown>;
-  input_responses: Record<string, unknown>;
-  result: unknown;
-  error: TaskError | null;
   heartbeat_at: string;
 }
 

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from "node:sqlite";
-import { jsonColumn, taskFromRow } from "./task-row.js";
+import { jsonColumn, taskFromRow, type DecodedTaskRow } from "./task-row.js";
 import { TERMINAL_STATUSES, withAnswers, type TaskChanges, type TaskError, type TaskRecord, type TaskStatus, type TaskStore } from "./task-store.js";
 
 export const SQLITE_TASKS_SCHEMA = `
@@ -13,22 +13,12 @@ export const SQLITE_TASKS_SCHEMA = `
 
 const TERMINAL = TERMINAL_STATUSES.map((status) => `'${status}'`).join(", ");
 
-interface TaskRow {
-  id: string;
-  server: string;
-  tool: string;
-  subject: string;
-  status: TaskStatus;
-  status_message: string | null;
-  created_at: string;
-  last_updated_at: string;
-  ttl_ms: number | null;
-  poll_interval_ms: number;
+/** As `node:sqlite` returns it: JSON as text. */
+interface TaskRow extends Omit<DecodedTaskRow, "input_requests" | "input_responses" | "result" | "error"> {
   input_requests: string;
   input_responses: string;
   result: string | null;
   error: string | null;
-  heartbeat_at: number;
 }
 
 /** Tasks in the embedded SQLite store; every statement runs alone, so each method is atomic. */
