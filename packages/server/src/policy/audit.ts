@@ -26,6 +26,7 @@ export class Audit {
   }
 
   record(principal: Principal | undefined, entry: AuditDecision, routine = false): void {
+    if (routine && !this.#logger.isLevelEnabled("debug")) return;
     const subject = principal?.subject ?? "unauthenticated";
     const line = { ...entry, subject, ...(principal?.clientId ? { clientId: principal.clientId } : {}) };
     if (routine) {
