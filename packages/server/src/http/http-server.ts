@@ -92,6 +92,10 @@ export function createHttpServer(
       return;
     }
     if (Number(req.headers["content-length"] ?? 0) > config.MCP_MAX_BODY_BYTES) return tooLarge(res);
+    // Node keeps the first of several Authorization headers; which principal was meant is unknowable.
+    if ((req.headersDistinct.authorization?.length ?? 0) > 1) {
+      return sendJsonRpcError(res, 400, JSON_RPC.invalidRequest, "Bad Request: more than one Authorization header");
+    }
     const principal = await authenticate(req, res);
     if (!principal) return;
     if (req.method !== "POST") {

@@ -7,6 +7,7 @@ import { ApprovalTokens, argumentsHash } from "@mcp-platform/auth";
 import { loadOrCreateSigningKey, mintDevToken, startDevIssuer, type DevIssuer } from "@mcp-platform/auth/dev-issuer";
 import { startServerProcess, type ServerProcess } from "@mcp-platform/test-services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mcpHttpRequest } from "../protocol/http-request.js";
 import { PROTOCOLS } from "../test-support/http.js";
 import { postMcp, SWITCHES_FIXTURE, type RawReply } from "../test-support/switches-process.js";
 
@@ -177,6 +178,27 @@ describe.each(PROTOCOLS)("bearer token attacks on %s", (protocol) => {
     const reply = await listTools(`Bearer ${"a".repeat(9000)}`);
     expectInvalidToken(reply);
     expect(reply.challenge).toContain("Token is too large");
+  });
+
+  it("two Authorization headers: 400, whichever comes first", async () => {
+    const [reader, admin] = [`Bearer ${await token(["switches:read"])}`, `Bearer ${await token(["switches:admin"], { subject: "root" })}`];
+    for (const pair of [[reader, admin], [admin, reader]]) {
+      const { headers, body } = mcpHttpRequest(LIST_TOOLS, protocol);
+      const reply = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        // As raw pairs, so both reach the wire; Node's client then adds no Host or length of its own.
+        const framing = ["host", new URL(server.url).host, "content-length", String(Buffer.byteLength(body))];
+        const rawHeaders = [...framing, ...Object.entries(headers).flat(), "authorization", pair[0]!, "authorization", pair[1]!];
+        const req = request(server.url, { method: "POST", headers: rawHeaders }, (res) => {
+          let text = "";
+          res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+        });
+        req.once("error", reject);
+        req.end(body);
+      });
+      expect(reply.status).toBe(400);
+      expect(reply.body).toContain("more than one Authorization header");
+    }
   });
 });
 

@@ -10,6 +10,7 @@ import {
   type InputRequiredResult,
   type Tool,
 } from "@modelcontextprotocol/server";
+import type { Logger } from "pino";
 import type { RequestContext } from "../context.js";
 import { ACCESS_RULES } from "../definition/access.js";
 import { takeApprovalToken } from "../definition/approval-argument.js";
@@ -20,7 +21,8 @@ import type { UndoRecorder } from "../protocol/handler-context.js";
 import { InputNeeded, InputRounds } from "../protocol/input-rounds.js";
 import { withInputRounds } from "../protocol/with-input-rounds.js";
 import type { ActionStore } from "../store/action-store.js";
-import { executeTool } from "../tools/execute-tool.js";
+import { MAX_ARGUMENT_DEPTH, nestsDeeperThan } from "../tools/argument-depth.js";
+import { executeTool, internalErrorResult } from "../tools/execute-tool.js";
 import { parseToolArguments } from "../tools/tool-arguments.js";
 import { errorResult, resultSummary } from "../tools/tool-result.js";
 import type { ApprovalFlow, Grant } from "./approval.js";
@@ -50,6 +52,7 @@ export interface ToolGateParts {
   store: ActionStore;
   decisions: DecisionRecorder;
   recordToolPayloads: boolean;
+  logger: Logger;
 }
 
 export interface ToolCall {
@@ -114,6 +117,17 @@ export class ToolGate {
   async call(call: ToolCall): Promise<ToolAnswer> {
     const tool = this.#tools.get(call.name);
     if (!tool) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${call.name}`);
+    try {
+      return await this.#call(tool, call);
+    } catch (error) {
+      // Rounds and deliberate JSON-RPC errors are protocol outcomes; anything else failed
+      // inside the kit or a `plan`, and the caller gets a reference to the log, never the message.
+      if (error instanceof InputNeeded || error instanceof ProtocolError) throw error;
+      return this.#outcome(tool, internalErrorResult(tool.name, error, this.#parts.logger), "tool_error");
+    }
+  }
+
+  async #call(tool: AnyTool, call: ToolCall): Promise<ToolAnswer> {
     const { principal } = call;
     const { scopes, killSwitch, decisions: decide } = this.#parts;
     const required = scopes.required(tool.access);
@@ -131,6 +145,9 @@ export class ToolGate {
     }
     if (taskOptions(tool)?.mode === "required" && !call.round.canUseTasks) return this.#needsTasks(tool, call.round);
     const { args, token } = takeApprovalToken(call.args, call.meta);
+    if (nestsDeeperThan(args, MAX_ARGUMENT_DEPTH)) {
+      return this.#outcome(tool, errorResult(`Invalid arguments for tool ${tool.name}: they nest deeper than ${MAX_ARGUMENT_DEPTH} levels.`), "invalid_arguments");
+    }
     const parsed = parseToolArguments(tool, args);
     if (!parsed.ok) return this.#outcome(tool, parsed.result, "invalid_arguments");
     if (this.#parts.recordToolPayloads) decisions.toolPayload("arguments", args);

@@ -61,6 +61,7 @@ export function createTrust(definition: ServerDefinition, logger: Logger, option
     store,
     decisions,
     recordToolPayloads: options.recordToolPayloads ?? false,
+    logger,
   });
   return {
     gate,

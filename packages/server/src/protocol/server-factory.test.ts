@@ -50,6 +50,24 @@ describe.each(PROTOCOLS)("a server built with the kit, to a %s client", (protoco
     expect(logLines.some((line) => line.includes(reference))).toBe(true);
   });
 
+  it("refuses arguments nested deeper than 64 levels before any validator, hash or serializer walks them", async () => {
+    let doc: unknown = "leaf";
+    for (let i = 0; i < 5000; i++) doc = { inner: doc };
+    const result = await client.callTool({ name: "store_document", arguments: { doc } });
+    expect(result).toMatchObject({ isError: true, content: [{ text: "Invalid arguments for tool store_document: they nest deeper than 64 levels." }] });
+    const shallow = await client.callTool({ name: "store_document", arguments: { doc: { a: { b: [1, 2] } } } });
+    expect(JSON.stringify(shallow)).not.toContain("nest deeper");
+  });
+
+  it("turns a failure outside the handler (a throwing plan) into an internal error with a reference in the log", async () => {
+    const result = await client.callTool({ name: "unplannable", arguments: {} });
+    const text = (result.content as { text: string }[])[0]!.text;
+    expect(result.isError).toBe(true);
+    expect(text).not.toContain("hunter2");
+    const reference = /reference (\w+)/.exec(text)![1]!;
+    expect(logLines.some((line) => line.includes(reference) && line.includes("hunter2"))).toBe(true);
+  });
+
   it("shows ToolError messages to the caller", async () => {
     const result = await client.callTool({ name: "refuse", arguments: {} });
     expect(result).toMatchObject({ isError: true, content: [{ type: "text", text: "Nothing to delete" }] });

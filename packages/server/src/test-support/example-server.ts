@@ -78,6 +78,23 @@ export const exampleServer = defineServer({
       handler: () => "never runs after its sunset",
     }),
     defineTool({
+      name: "store_document",
+      description: "Stores any JSON document (approval needed)",
+      access: "write",
+      input: z.object({ doc: z.json() }),
+      plan: () => "Store the document.",
+      handler: () => "stored",
+    }),
+    defineTool({
+      name: "unplannable",
+      description: "A write tool whose plan fails",
+      access: "write",
+      plan: () => {
+        throw new Error("inventory database password=hunter2 rejected");
+      },
+      handler: () => "never runs",
+    }),
+    defineTool({
       name: "broken_output",
       description: "Returns output that breaks its schema",
       access: "read",

@@ -38,7 +38,12 @@ function handlerError(tool: string, error: unknown, log: Logger, cancelled: bool
   if (error instanceof ToolError) return errorResult(error.message);
   // Its caller (or the task's client) gave up on it: nobody reads this, and it is no failure.
   if (cancelled) return errorResult(`Tool ${tool} was cancelled.`);
+  return internalErrorResult(tool, error, log);
+}
+
+/** An unexpected failure as the caller sees it: a reference to the log line that has the details. */
+export function internalErrorResult(tool: string, error: unknown, log: Logger): CallToolResult {
   const reference = errorReference();
-  log.error({ err: error, tool, reference }, "tool handler threw");
+  log.error({ err: error, tool, reference }, "tool call failed");
   return errorResult(`Tool ${tool} failed with an internal error (reference ${reference}).`);
 }
