@@ -21,11 +21,18 @@ export interface TokenVerifierOptions {
   clockToleranceSeconds?: number;
   /** Minimum seconds between JWKS refetches, which bounds fetches when tokens carry unknown `kid`s. */
   jwksCooldownSeconds?: number;
+  /**
+   * How long a fetched key set (and a token verified with it) is trusted before the issuer's keys
+   * are read again: a key the issuer removed stops verifying within this time. Default 120.
+   */
+  jwksMaxAgeSeconds?: number;
   introspection?: IntrospectionOptions;
 }
 
 export interface TokenVerifier {
   verify(token: string): Promise<Principal>;
+  /** The principal of a token verified recently and still trusted, without checking anything now. */
+  known(token: string): Principal | undefined;
   /**
    * Discovers and fetches the issuer's keys now, so the first request does not wait for them. A
    * failure is not final: the first verification tries again.
@@ -33,12 +40,16 @@ export interface TokenVerifier {
   warm(): Promise<void>;
 }
 
+const DEFAULT_JWKS_MAX_AGE_SECONDS = 120;
+
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
-  const cache = new VerifiedTokenCache();
+  const maxAgeSeconds = options.jwksMaxAgeSeconds ?? DEFAULT_JWKS_MAX_AGE_SECONDS;
+  const cooldownSeconds = Math.min(options.jwksCooldownSeconds ?? 30, maxAgeSeconds);
+  const cache = new VerifiedTokenCache(maxAgeSeconds);
   let keys: Promise<ReturnType<typeof createRemoteJWKSet>> | undefined;
   const keySet = () =>
     (keys ??= (options.jwksUrl ? Promise.resolve(new URL(options.jwksUrl)) : discoverJwksUri(options.issuer)).then(
-      (url) => createRemoteJWKSet(url, { cooldownDuration: (options.jwksCooldownSeconds ?? 30) * 1000, timeoutDuration: 5000 }),
+      (url) => createRemoteJWKSet(url, { cacheMaxAge: maxAgeSeconds * 1000, cooldownDuration: cooldownSeconds * 1000, timeoutDuration: 5000 }),
       (error: unknown) => {
         keys = undefined; // discovery failed: try again on the next request rather than never
         throw error;
@@ -67,6 +78,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   }
 
   return {
+    known: (token) => cache.get(token, Math.floor(Date.now() / 1000)),
     async warm() {
       if (!options.introspection) await (await keySet()).reload();
     },
@@ -75,7 +87,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       if (cached) return cached;
       try {
         const principal = await verifyUncached(token);
-        cache.set(token, principal);
+        cache.set(token, principal, Math.floor(Date.now() / 1000));
         return principal;
       } catch (error) {
         throw toAuthError(error);

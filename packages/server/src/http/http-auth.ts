@@ -14,10 +14,12 @@ import type { IncomingMessage } from "node:http";
 import type { RuntimeConfig } from "../config.js";
 import type { DecisionRecorder } from "../policy/decide.js";
 import type { ScopePolicy } from "../policy/scopes.js";
+import { RateLimiter } from "./rate-limiter.js";
 
 export type Authentication =
   | { ok: true; principal: Principal }
-  | { ok: false; status: 401 | 503; challenge: string; error: AuthError };
+  | { ok: false; status: 401 | 503; challenge: string; error: AuthError }
+  | { ok: false; status: 429; retryAfterSeconds: number };
 
 /**
  * The OAuth 2.1 resource-server side of `/mcp` (MCP authorization spec 2025-11-25): bearer token
@@ -29,18 +31,22 @@ export class HttpAuth {
   readonly #verifier: TokenVerifier;
   readonly #scopes: ScopePolicy;
   readonly #decisions: DecisionRecorder;
+  /** Failed authentications per client address: past the budget, its unknown tokens are not even checked. */
+  readonly #failures: RateLimiter;
 
   constructor(config: RuntimeConfig, serverTitle: string, scopes: ScopePolicy, decisions: DecisionRecorder) {
     const audience = config.MCP_AUTH_AUDIENCE!;
     const issuer = config.MCP_AUTH_ISSUER!;
     this.#scopes = scopes;
     this.#decisions = decisions;
+    this.#failures = new RateLimiter(config.MCP_AUTH_FAILURES_PER_MINUTE);
     this.metadataUrl = resourceMetadataUrl(audience);
     this.metadata = protectedResourceMetadata({ resource: audience, issuer, scopes: scopes.all, name: serverTitle });
     this.#verifier = createTokenVerifier({
       issuer,
       audience,
       ...(config.MCP_AUTH_JWKS_URL ? { jwksUrl: config.MCP_AUTH_JWKS_URL } : {}),
+      ...(config.MCP_AUTH_JWKS_MAX_AGE_SECONDS ? { jwksMaxAgeSeconds: config.MCP_AUTH_JWKS_MAX_AGE_SECONDS } : {}),
       ...(config.MCP_AUTH_INTROSPECTION_URL
         ? { introspection: { url: config.MCP_AUTH_INTROSPECTION_URL, clientId: config.MCP_AUTH_CLIENT_ID!, clientSecret: config.MCP_AUTH_CLIENT_SECRET! } }
         : {}),
@@ -49,11 +55,19 @@ export class HttpAuth {
   }
 
   async authenticate(req: IncomingMessage): Promise<Authentication> {
+    const address = req.socket.remoteAddress ?? "unknown";
     try {
-      const principal = await this.#verifier.verify(bearerToken(req.headers.authorization));
-      return { ok: true, principal };
+      const token = bearerToken(req.headers.authorization);
+      const known = this.#verifier.known(token);
+      if (known) return { ok: true, principal: known };
+      const wait = this.#failures.waitFor(address);
+      if (wait > 0) return { ok: false, status: 429, retryAfterSeconds: wait };
+      return { ok: true, principal: await this.#verifier.verify(token) };
     } catch (caught) {
       const error = caught instanceof AuthError ? caught : new AuthError("issuer_unreachable", "Token could not be checked");
+      // A bad token is the caller's failure; no token (how OAuth discovery starts) or an
+      // unreachable issuer is not.
+      if (error.status === 401 && error.reason !== "missing_token") this.#failures.take(address);
       this.#decisions.record(undefined, { kind: "authentication", reason: error.reason });
       return { ok: false, status: error.status, error, challenge: unauthorizedChallenge(this.metadataUrl, this.#scopes.names.read, error) };
     }

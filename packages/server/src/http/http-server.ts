@@ -55,12 +55,16 @@ export function createHttpServer(
   async function authenticate(req: IncomingMessage, res: ServerResponse): Promise<Principal | undefined> {
     if (!auth) return ANONYMOUS_PRINCIPAL;
     const result = await auth.authenticate(req);
-    if (!result.ok) {
-      const body = { error: result.status === 401 ? "invalid_token" : "temporarily_unavailable", error_description: result.error.message };
-      sendJson(res, result.status, body, { "www-authenticate": result.challenge });
+    if (result.ok) return result.principal;
+    if (result.status === 429) {
+      sendJsonRpcError(res, 429, JSON_RPC.serverError, "Too many failed authentications from this address; retry later (MCP_AUTH_FAILURES_PER_MINUTE)", {
+        "retry-after": String(result.retryAfterSeconds),
+      });
       return undefined;
     }
-    return result.principal;
+    const body = { error: result.status === 401 ? "invalid_token" : "temporarily_unavailable", error_description: result.error.message };
+    sendJson(res, result.status, body, { "www-authenticate": result.challenge });
+    return undefined;
   }
 
   /** One token per message: a batch of 100 calls costs what 100 requests cost. */

@@ -19,6 +19,13 @@ export class RateLimiter implements RequestLimiter {
 
   /** `0` when the request may go ahead, else the seconds to wait before the next one will. */
   take(key: string, now = Date.now()): number {
+    const wait = this.waitFor(key, now);
+    if (wait === 0 && this.#perMinute > 0) this.#buckets.get(key)!.tokens -= 1;
+    return wait;
+  }
+
+  /** What `take` would answer, without taking anything. */
+  waitFor(key: string, now = Date.now()): number {
     if (this.#perMinute === 0) return 0;
     this.#sweep(now);
     const refillPerMs = this.#perMinute / 60_000;
@@ -26,11 +33,7 @@ export class RateLimiter implements RequestLimiter {
     bucket.tokens = Math.min(this.#perMinute, bucket.tokens + (now - bucket.updated) * refillPerMs);
     bucket.updated = now;
     this.#buckets.set(key, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return 0;
-    }
-    return Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000));
+    return bucket.tokens >= 1 ? 0 : Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000));
   }
 
   close(): Promise<void> {

@@ -29,6 +29,8 @@ function env(url: string) {
     MCP_AUTH_AUDIENCE: url,
     MCP_PLATFORM_HOME: home,
     MCP_APPROVAL_SECRET: approvalSecret.toString("base64"),
+    // Every attack below fails authentication from 127.0.0.1 on purpose; the limit has its own test.
+    MCP_AUTH_FAILURES_PER_MINUTE: "0",
     OTEL_SDK_DISABLED: "true",
   };
 }
@@ -281,6 +283,25 @@ describe("sessions and limits", () => {
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     } finally {
       await limited.stop();
+    }
+  });
+
+  it("failed authentications are limited per client address, and callers with a good token carry on", async () => {
+    const guarded = await startServerProcess(SWITCHES_FIXTURE, (url) => ({ ...env(url), MCP_AUTH_FAILURES_PER_MINUTE: "3" }));
+    try {
+      const good = `Bearer ${await mintDevToken({ home, issuer: issuer.issuer, audience: guarded.url, scopes: ["switches:read"], subject: "alice" })}`;
+      const forged = `Bearer ${await mintDevToken({ home, issuer: issuer.issuer, audience: "http://127.0.0.1:1/mcp", scopes: ["switches:read"], subject: "mallory" })}`;
+      expect((await postMcp(guarded.url, LIST_TOOLS, PROTOCOLS[0], { authorization: good })).status).toBe(200);
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await postMcp(guarded.url, LIST_TOOLS, PROTOCOLS[i % 2]!, { authorization: forged })).status);
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      const limited = await postMcp(guarded.url, LIST_TOOLS, PROTOCOLS[1], { authorization: forged });
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      // Asking without a token is how OAuth discovery starts: always the challenge, never counted.
+      expect((await postMcp(guarded.url, LIST_TOOLS, PROTOCOLS[0])).status).toBe(401);
+      for (const protocol of PROTOCOLS) expect((await postMcp(guarded.url, LIST_TOOLS, protocol, { authorization: good })).status).toBe(200);
+    } finally {
+      await guarded.stop();
     }
   });
 
