@@ -9,14 +9,19 @@ import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
 import { Client as LegacyClient } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport as LegacyStdioTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { groupRuns } from "./process-group.js";
 import { runCommand } from "./run-command.js";
 import { scratchClone, type ScratchClone } from "./scratch-clone.js";
+import { interruptGenerator } from "./test-support/interrupt-generator.js";
 
 /**
  * What a team does first, in a fresh clone of the committed kit: `pnpm gen server`, then
  * `pnpm gen tool`, each followed by every check CI runs on that server, and a real MCP client.
+ * Each is first interrupted half-way, which must leave nothing behind.
  */
 const SERVER = "e2e-check";
+const GEN_SERVER = ["server", "--name", SERVER, "--owner", "team-e2e", "--description", "The generator's end-to-end check."];
+const GEN_TOOL = ["tool", "--server", SERVER, "--name", "post_note", "--access", "write", "--description", "Posts a note."];
 let kit: ScratchClone;
 let registry: LockfileRegistry;
 // The clone's own vitest must not write this run's report. Its pnpm resolves the new server's
@@ -26,9 +31,20 @@ let registry: LockfileRegistry;
 const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST")));
 Object.assign(env, { TURBO_TELEMETRY_DISABLED: "1" });
 
-const sh = (command: string, ...args: string[]) => runCommand(command, args, kit.root, env);
+const sh = (command: string, ...args: string[]) => runCommand(command, args, kit.root, { env });
 
 const read = (path: string) => readFileSync(join(kit.root, path), "utf8");
+
+const git = async (...args: string[]) =>
+  (await promisify(execFile)("git", ["-c", "user.name=e2e", "-c", "user.email=e2e@example.com", ...args], { cwd: kit.root })).stdout;
+
+/** Interrupts the generator once `cue` is printed and a command it started runs; nothing may be left of the run. */
+async function expectInterruptedCleanly(args: string[], cue: string, signal: "SIGINT" | "SIGTERM", exitCode: number): Promise<void> {
+  const run = await interruptGenerator(kit.root, args, { env, cue, signal });
+  expect(run, run.stdout).toMatchObject({ code: exitCode, stderr: `✖ interrupted by ${signal}: rolled back, nothing this run wrote is left\n` });
+  expect(run.commands.filter(groupRuns)).toEqual([]);
+  expect(await git("status", "--porcelain", "--untracked-files=all")).toBe("");
+}
 
 async function expectGreen(tools: string[]): Promise<void> {
   await sh("pnpm", "turbo", "run", "build", "lint", "typecheck", `--filter=@mcp-platform/${SERVER}`, "--output-logs=errors-only");
@@ -83,16 +99,27 @@ afterAll(async () => {
 });
 
 describe("a generated server, in a fresh clone", { timeout: 600_000 }, () => {
-  it("pnpm gen server: builds, lints, typechecks, passes its tests and the contract check, and serves its tool", async () => {
-    await sh("pnpm", "gen", "server", "--name", SERVER, "--owner", "team-e2e", "--description", "The generator's end-to-end check.");
+  it("pnpm gen server, interrupted (SIGINT) while pnpm install runs: stops it, puts everything back, exits 130", async () => {
+    await sh("pnpm", "turbo", "run", "build", "--filter=@mcp-platform/generator", "--output-logs=errors-only");
+    await expectInterruptedCleanly(GEN_SERVER, "✔ place", "SIGINT", 130);
+  });
+
+  it("pnpm gen server (again): builds, lints, typechecks, passes its tests and the contract check, and serves its tool", async () => {
+    await sh("pnpm", "gen", ...GEN_SERVER);
     await expectGreen(["get_e2e_check"]);
     await expectConformant();
     expect(read("CODEOWNERS")).toContain(`/apps/${SERVER}/ @team-e2e`);
     expect(read(`.changeset/add-server-${SERVER}.md`)).toContain(`"@mcp-platform/${SERVER}": minor`);
   });
 
-  it("pnpm gen tool: the new tool is registered, in the contract and served, and everything stays green", async () => {
-    await sh("pnpm", "gen", "tool", "--server", SERVER, "--name", "post_note", "--access", "write", "--description", "Posts a note.");
+  it("pnpm gen tool, interrupted (SIGTERM) while the catalog is written: the server and its contract as they were, exits 143", async () => {
+    await git("add", "--all");
+    await git("commit", "--quiet", "--message", "the generated server");
+    await expectInterruptedCleanly(GEN_TOOL, "✔ contract", "SIGTERM", 143);
+  });
+
+  it("pnpm gen tool (again): the new tool is registered, in the contract and served, and everything stays green", async () => {
+    await sh("pnpm", "gen", ...GEN_TOOL);
     await expectGreen(["get_e2e_check", "post_note"]);
     expect(read(`apps/${SERVER}/mcp-contract.json`)).toContain('"readOnlyHint": false');
   });

@@ -20,7 +20,7 @@ export function finishSteps(job: Job, options: { install: boolean; contract: str
   const pnpm = (files: readonly string[], ...args: string[]) =>
     job.step(async () => {
       for (const file of files) await job.save(file);
-      await runCommand("pnpm", args, job.root);
+      await runCommand("pnpm", args, job.root, { signal: job.signal });
       return files.join(", ");
     });
   return [

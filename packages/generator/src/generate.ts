@@ -1,10 +1,10 @@
 import nodePlop, { type NodePlopAPI } from "node-plop";
 import plopfile from "./plopfile.js";
 
-/** The generators, writing into the workspace at `root`. */
-export async function loadGenerators(root: string): Promise<NodePlopAPI> {
+/** The generators, writing into the workspace at `root`; a run `signal` aborts is undone. */
+export async function loadGenerators(root: string, signal?: AbortSignal): Promise<NodePlopAPI> {
   const plop = await nodePlop(undefined, { destBasePath: root, force: false });
-  await plopfile(plop, { destBasePath: root });
+  await plopfile(plop, { destBasePath: root, signal });
   return plop;
 }
 

@@ -7,7 +7,8 @@ import { dirname, join, relative, sep } from "node:path";
 /**
  * One generator run as a unit: files are rendered into a staging folder outside the workspace,
  * checked, then moved in together; when a later step fails, everything the run placed or changed
- * is put back, so a failed run leaves the checkout as it found it.
+ * is put back, so a failed run leaves the checkout as it found it. An aborted `signal` (Ctrl-C) is
+ * such a failure: the step under way stops its commands, and the run is undone.
  */
 export class Job {
   readonly staging = join(tmpdir(), `mcp-platform-gen-${randomUUID()}`);
@@ -16,7 +17,10 @@ export class Job {
   /** Files the run may change, with what they held before (`undefined`: they did not exist). */
   readonly #saved = new Map<string, string | undefined>();
 
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    readonly signal?: AbortSignal,
+  ) {}
 
   /** Where the file that will become `path` (relative to the workspace) is rendered. */
   staged(path: string): string {
@@ -61,12 +65,16 @@ export class Job {
     return files;
   }
 
-  /** Runs one step; when it fails, the whole run is undone before the error goes on. */
+  /** Runs one step; when it fails or the run is aborted, the whole run is undone before the error goes on. */
   async step<T>(work: () => Promise<T>): Promise<T> {
     try {
-      return await work();
+      this.signal?.throwIfAborted();
+      const result = await work();
+      this.signal?.throwIfAborted();
+      return result;
     } catch (error) {
       await this.rollback();
+      this.signal?.throwIfAborted();
       throw error;
     }
   }

@@ -7,12 +7,13 @@ import { findWorkspaceRoot, openWorkspace } from "./workspace.js";
 
 /**
  * The kit's plopfile: the `server` and `tool` generators. It writes into `destBasePath` when given
- * (the API and the tests do), else into the workspace around the current directory.
+ * (the API and the tests do), else into the workspace around the current directory. A run that
+ * `signal` aborts stops its commands and is undone.
  */
-export default async function plopfile(plop: NodePlopAPI, config: { destBasePath?: string } = {}): Promise<void> {
+export default async function plopfile(plop: NodePlopAPI, config: { destBasePath?: string; signal?: AbortSignal } = {}): Promise<void> {
   const workspace = await openWorkspace(config.destBasePath ?? findWorkspaceRoot(process.cwd()));
   registerHelpers(plop);
   registerSteps(plop);
-  plop.setGenerator("server", serverGenerator(workspace));
-  plop.setGenerator("tool", toolGenerator(workspace));
+  plop.setGenerator("server", serverGenerator(workspace, config.signal));
+  plop.setGenerator("tool", toolGenerator(workspace, config.signal));
 }

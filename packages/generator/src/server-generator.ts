@@ -11,7 +11,7 @@ import { render } from "./templates.js";
 import type { Workspace } from "./workspace.js";
 
 /** `pnpm gen server`: a new team server in `apps/<name>`, green on its first build. */
-export function serverGenerator(workspace: Workspace): PlopGeneratorConfig {
+export function serverGenerator(workspace: Workspace, signal?: AbortSignal): PlopGeneratorConfig {
   const fields = serverFields(workspace);
   return {
     description: "scaffold a new team server in apps/",
@@ -25,12 +25,12 @@ export function serverGenerator(workspace: Workspace): PlopGeneratorConfig {
         default: (answers) => defaultToolName(String(answers.name), answers.access as AccessLevel),
       }),
     ],
-    actions: (answers) => serverActions(workspace, answers ?? {}),
+    actions: (answers) => serverActions(workspace, answers ?? {}, signal),
   };
 }
 
-function serverActions(workspace: Workspace, raw: Answers): ActionType[] {
-  const job = new Job(workspace.root);
+function serverActions(workspace: Workspace, raw: Answers, signal?: AbortSignal): ActionType[] {
+  const job = new Job(workspace.root, signal);
   const name = String(raw.name);
   const app = `apps/${name}`;
   return [

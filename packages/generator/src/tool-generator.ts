@@ -15,7 +15,7 @@ import { render } from "./templates.js";
 import type { Workspace } from "./workspace.js";
 
 /** `pnpm gen tool`: one more tool in an existing server, registered, tested and in its contract. */
-export function toolGenerator(workspace: Workspace): PlopGeneratorConfig {
+export function toolGenerator(workspace: Workspace, signal?: AbortSignal): PlopGeneratorConfig {
   const fields = toolFields(workspace);
   return {
     description: "add a tool to a server in apps/",
@@ -29,12 +29,12 @@ export function toolGenerator(workspace: Workspace): PlopGeneratorConfig {
         default: (answers) => defaultToolDescription(String(answers.server), String(answers.access)),
       }),
     ],
-    actions: (answers) => toolActions(workspace, answers ?? {}),
+    actions: (answers) => toolActions(workspace, answers ?? {}, signal),
   };
 }
 
-function toolActions(workspace: Workspace, raw: Answers): ActionType[] {
-  const job = new Job(workspace.root);
+function toolActions(workspace: Workspace, raw: Answers, signal?: AbortSignal): ActionType[] {
+  const job = new Job(workspace.root, signal);
   const server = String(raw.server);
   const tool = String(raw.name);
   const app = `apps/${server}`;

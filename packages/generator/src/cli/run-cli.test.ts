@@ -1,8 +1,11 @@
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
+import { setTimeout } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { groupRuns } from "../process-group.js";
 import { testWorkspace } from "../test-support/workspace.js";
+import { Interrupted } from "./interrupt.js";
 import { runCli } from "./run-cli.js";
 
 const fixture = testWorkspace();
@@ -10,10 +13,31 @@ fixture.write("pnpm-lock.yaml", "lockfileVersion: '9.0'\n");
 afterAll(() => fixture.remove());
 
 async function gen(...argv: string[]) {
+  return genAbortable(undefined, ...argv);
+}
+
+async function genAbortable(signal: AbortSignal | undefined, ...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { cwd: join(fixture.root, "packages"), interactive: false, out: (t) => out.push(t), err: (t) => err.push(t) });
+  const io = { cwd: join(fixture.root, "packages"), interactive: false, out: (t: string) => out.push(t), err: (t: string) => err.push(t), signal };
+  const code = await runCli(argv, io);
   return { code, out, err };
+}
+
+/** Puts `script` first on PATH as `pnpm` for the tests of the enclosing describe; resolves to its folder. */
+function fakePnpm(script: string): string {
+  const bin = mkdtempSync(join(tmpdir(), "fake-pnpm-"));
+  const path = process.env.PATH;
+  beforeAll(() => {
+    writeFileSync(join(bin, "pnpm"), `#!/bin/sh\n${script}`);
+    chmodSync(join(bin, "pnpm"), 0o755);
+    process.env.PATH = `${bin}${delimiter}${path}`;
+  });
+  afterAll(() => {
+    process.env.PATH = path;
+    rmSync(bin, { recursive: true, force: true });
+  });
+  return bin;
 }
 
 const server = ["server", "--name", "billing", "--owner", "team-billing", "--description", "Billing."];
@@ -53,21 +77,8 @@ describe("bad answers: one line, nothing written", () => {
 });
 
 describe("a failure after the files are in place", () => {
-  const bin = mkdtempSync(join(tmpdir(), "fake-pnpm-"));
-  const path = process.env.PATH;
-  beforeAll(() => {
-    // A pnpm whose install changes the lockfile and whose contract update fails.
-    writeFileSync(
-      join(bin, "pnpm"),
-      '#!/bin/sh\nif [ "$1" = install ]; then echo "changed: true" >> pnpm-lock.yaml; exit 0; fi\necho "contract: the build failed" >&2\nexit 3\n',
-    );
-    chmodSync(join(bin, "pnpm"), 0o755);
-    process.env.PATH = `${bin}${delimiter}${path}`;
-  });
-  afterAll(() => {
-    process.env.PATH = path;
-    rmSync(bin, { recursive: true, force: true });
-  });
+  // A pnpm whose install changes the lockfile and whose contract update fails.
+  fakePnpm('if [ "$1" = install ]; then echo "changed: true" >> pnpm-lock.yaml; exit 0; fi\necho "contract: the build failed" >&2\nexit 3\n');
 
   it("undoes the whole run: server, changeset and lockfile", async () => {
     const { code, out, err } = await gen("server", "--name", "ledger", "--owner", "team-ledger", "--description", "Ledger.");
@@ -81,6 +92,25 @@ describe("a failure after the files are in place", () => {
   it("undoes a tool: its files and the server's registration", async () => {
     const { code } = await gen("tool", "--server", "billing", "--name", "list_invoices", "--access", "read");
     expect(code).toBe(1);
+    expect(fixture.status()).toBe("");
+  });
+});
+
+describe("an interrupt while a command runs", () => {
+  // A pnpm whose install changes the lockfile, says which process group it is, then waits on a process of its own.
+  const bin = fakePnpm('echo "changed: true" >> pnpm-lock.yaml\necho $$ > "$(dirname "$0")/group.tmp"\nmv "$(dirname "$0")/group.tmp" "$(dirname "$0")/group"\nsleep 30 & wait\n');
+
+  it("stops the command and what it started, undoes the whole run and exits 130 with one line", async () => {
+    const interrupt = new AbortController();
+    const run = genAbortable(interrupt.signal, "server", "--name", "ledger", "--owner", "team-ledger", "--description", "Ledger.");
+    while (!existsSync(join(bin, "group"))) await setTimeout(20);
+    const group = Number(readFileSync(join(bin, "group"), "utf8"));
+    expect(groupRuns(group)).toBe(true);
+    interrupt.abort(new Interrupted("SIGINT"));
+    const { code, err } = await run;
+    expect(code).toBe(130);
+    expect(err).toEqual(["✖ interrupted by SIGINT: rolled back, nothing this run wrote is left"]);
+    expect(groupRuns(group)).toBe(false);
     expect(fixture.status()).toBe("");
   });
 });
