@@ -62,3 +62,51 @@ describe("diffSchema", () => {
     expect(finding).toMatchObject({ tool: "t", reason: "existing calls do not send it and are rejected" });
   });
 });
+
+/** A tool schema whose one property `f` is `def`, kept under `$defs` (or `definitions`) as `name`. */
+const viaRef = (def: JsonSchema, name = "Filter", definitions = "$defs"): JsonSchema => ({
+  ...object({ f: { $ref: `#/${definitions}/${name}` } }, ["f"]),
+  [definitions]: { [name]: def },
+});
+const list = object({ l: { type: "array", items: { $ref: "#/$defs/s" } } });
+const node = (name: string, extra: Record<string, JsonSchema> = {}, required: string[] = []): JsonSchema => ({
+  ...object({ tree: { $ref: `#/$defs/${name}` } }),
+  $defs: { [name]: object({ label: str, children: { type: "array", items: { $ref: `#/$defs/${name}` } }, ...extra }, required) },
+});
+
+/** [rule, direction, before, after, the one finding expected] */
+const refRules: [string, Direction, JsonSchema, JsonSchema, { level: string; at: string; change: string }][] = [
+  ["input property removed inside $defs", "input", viaRef(object({ a: str, b: str })), viaRef(object({ a: str })), { level: "breaking", at: "input.f.b", change: "input property removed" }],
+  ["required input added inside $defs", "input", viaRef(object({ a: str })), viaRef(object({ a: str, b: str }, ["b"])), { level: "breaking", at: "input.f.b", change: "required input added" }],
+  ["input type narrowed inside definitions", "input", viaRef(object({ a: { type: "number" } }), "F", "definitions"), viaRef(object({ a: { type: "integer" } }), "F", "definitions"), { level: "breaking", at: "input.f.a", change: "type number -> integer" }],
+  ["input items narrowed through a ref", "input", { ...list, $defs: { s: str } }, { ...list, $defs: { s: { type: "string", maxLength: 5 } } }, { level: "breaking", at: "input.l[]", change: "maxLength 5 added" }],
+  ["optional input added inside $defs", "input", viaRef(object({ a: str })), viaRef(object({ a: str, b: str })), { level: "minor", at: "input.f.b", change: "optional input added" }],
+  ["output property removed inside $defs", "output", viaRef(object({ a: str, b: str }, ["a", "b"])), viaRef(object({ a: str }, ["a"])), { level: "breaking", at: "output.f.b", change: "output property removed" }],
+  ["output type widened inside $defs", "output", viaRef(object({ a: { type: "integer" } }, ["a"])), viaRef(object({ a: { type: "number" } }, ["a"])), { level: "breaking", at: "output.f.a", change: "type integer -> number" }],
+  ["output property added inside $defs", "output", viaRef(object({ a: str }, ["a"])), viaRef(object({ a: str, b: str }, ["a", "b"])), { level: "minor", at: "output.f.b", change: "output property added" }],
+  ["output type narrowed inside $defs", "output", viaRef(object({ a: { type: "number" } }, ["a"])), viaRef(object({ a: { type: "integer" } }, ["a"])), { level: "minor", at: "output.f.a", change: "type number -> integer" }],
+  ["definition renamed", "input", viaRef(object({ a: str }), "Filter"), viaRef(object({ a: str }), "Query"), { level: "none", at: "", change: "" }],
+  ["definition moved from definitions to $defs", "output", viaRef(object({ a: str }), "F", "definitions"), viaRef(object({ a: str }), "F", "$defs"), { level: "none", at: "", change: "" }],
+  ["definition inlined", "input", viaRef(object({ a: str })), object({ f: object({ a: str }) }, ["f"]), { level: "none", at: "", change: "" }],
+  ["recursive definition renamed", "input", node("__schema0"), node("__schema1"), { level: "none", at: "", change: "" }],
+  ["required input added inside a recursive definition", "input", node("Node"), node("Node", { id: str }, ["id"]), { level: "breaking", at: "input.tree.id", change: "required input added" }],
+  [
+    "recursion moved to another place",
+    "input",
+    node("Node"),
+    { ...node("Node"), properties: { tree: { $ref: "#/$defs/Node" }, other: { $ref: "#/$defs/Node" } } },
+    { level: "minor", at: "input.other", change: "optional input added" },
+  ],
+];
+
+describe("diffSchema through $ref", () => {
+  it.each(refRules)("%s", (_rule, direction, before, after, expected) => {
+    expect(diff(direction, before, after)).toEqual(expected.level === "none" ? [] : [expected]);
+  });
+
+  it("compares where a recursion goes, not what its definition is called", () => {
+    const recursing = (to: string) => ({ ...object({ a: { $ref: "#/$defs/A" } }), $defs: { A: object({ b: { $ref: "#/$defs/B" } }), B: object({ next: { $ref: to } }) } });
+    const [before, after] = [recursing("#/$defs/A"), recursing("#/$defs/B")];
+    expect(diff("input", before, after)).toEqual([{ level: "breaking", at: "input.a.b.next", change: '$ref "#/properties/a" -> "#/properties/a/properties/b"' }]);
+  });
+});

@@ -4,14 +4,20 @@ import { shift, where, type Place } from "./effect.js";
 import type { Finding } from "./finding.js";
 import { isSchema, propertiesOf, requiredOf, withNullFolded, withoutWording } from "./json-schema.js";
 import { pairRenames } from "./renames.js";
+import { resolveRefs } from "./resolve-refs.js";
 import { diffKeywords } from "./schema-keywords.js";
 
 /**
  * Every change between two JSON Schemas of a tool's input or output, walking properties, `required`,
- * `items` and nested objects. It compares structure, not the sets of values two schemas accept, so a
- * rewrite that accepts the same values can still be reported.
+ * `items` and nested objects, with local `$ref`s expanded where they are used. It compares structure,
+ * not the sets of values two schemas accept, so a rewrite that accepts the same values can still be
+ * reported.
  */
 export function diffSchema(before: JsonSchema, after: JsonSchema, place: Place): Finding[] {
+  return diffNode(resolveRefs(before), resolveRefs(after), place);
+}
+
+function diffNode(before: JsonSchema, after: JsonSchema, place: Place): Finding[] {
   const was = withNullFolded(before);
   const is = withNullFolded(after);
   return [...diffKeywords(was, is, place), ...diffAdditional(was, is, place), ...diffProperties(was, is, place), ...diffItems(was, is, place)];
@@ -42,7 +48,7 @@ function diffProperties(before: JsonSchema, after: JsonSchema, place: Place): Fi
     const requiredChange = `${wasRequired.has(name) ? "required" : "optional"} -> ${isRequired.has(name) ? "required" : "optional"}`;
     findings.push(
       ...shift(at(name), requiredChange, isRequired.has(name) && !wasRequired.has(name), wasRequired.has(name) && !isRequired.has(name)),
-      ...diffSchema(was[name]!, is[name]!, at(name)),
+      ...diffNode(was[name]!, is[name]!, at(name)),
     );
   }
   return findings;
@@ -69,5 +75,5 @@ function diffItems(before: JsonSchema, after: JsonSchema, place: Place): Finding
   const was = isSchema(before.items) ? before.items : undefined;
   const is = isSchema(after.items) ? after.items : undefined;
   if (!was && !is) return [];
-  return diffSchema(was ?? {}, is ?? {}, { ...place, at: `${place.at}[]` });
+  return diffNode(was ?? {}, is ?? {}, { ...place, at: `${place.at}[]` });
 }

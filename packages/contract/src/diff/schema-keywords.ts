@@ -6,8 +6,11 @@ import { typesOf } from "./json-schema.js";
 
 const LOWER_BOUNDS = ["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties"];
 const UPPER_BOUNDS = ["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties"];
-/** Keywords whose values cannot be ordered: any new or different value is taken to narrow. */
-const OPAQUE = ["pattern", "format", "multipleOf"];
+/**
+ * Keywords whose values cannot be ordered: any new or different value is taken to narrow. A `$ref`
+ * left after resolution is where a recursive schema recurses to, or a ref that could not be expanded.
+ */
+const OPAQUE = ["pattern", "format", "multipleOf", "$ref"];
 const WORDING = ["title", "description"];
 
 /** The changes at one schema node, not looking into its properties or items. */
