@@ -1,6 +1,8 @@
 import { constants } from "node:os";
 
-type InterruptSignal = "SIGINT" | "SIGTERM";
+const SIGNALS = ["SIGINT", "SIGTERM"] as const;
+
+type InterruptSignal = (typeof SIGNALS)[number];
 
 /** A run stopped by Ctrl-C (SIGINT) or SIGTERM; like any failed run, it is undone. */
 export class Interrupted extends Error {
@@ -17,12 +19,13 @@ export class Interrupted extends Error {
 }
 
 /**
- * A signal that SIGINT or SIGTERM aborts (the reason: `Interrupted`) instead of ending the process
- * there and then, so that the run first stops its commands and puts back what it wrote. Signals
- * after the first are ignored: a second Ctrl-C cannot cut that rollback short.
+ * Calls `interrupt` on SIGINT or SIGTERM, instead of the process ending there and then, until the
+ * function it returns is called: the run first stops its commands and puts back what it wrote.
  */
-export function abortOnInterrupt(): AbortSignal {
-  const controller = new AbortController();
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => controller.abort(new Interrupted(signal)));
-  return controller.signal;
+export function onInterrupt(interrupt: (reason: Interrupted) => void): () => void {
+  const listeners = SIGNALS.map((signal) => [signal, () => interrupt(new Interrupted(signal))] as const);
+  for (const [signal, listener] of listeners) process.on(signal, listener);
+  return () => {
+    for (const [signal, listener] of listeners) process.off(signal, listener);
+  };
 }

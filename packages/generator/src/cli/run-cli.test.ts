@@ -6,21 +6,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { groupRuns } from "../process-group.js";
 import { testWorkspace } from "../test-support/workspace.js";
 import { Interrupted } from "./interrupt.js";
-import { runCli } from "./run-cli.js";
+import { runCli, type CliIo } from "./run-cli.js";
 
 const fixture = testWorkspace();
 fixture.write("pnpm-lock.yaml", "lockfileVersion: '9.0'\n");
 afterAll(() => fixture.remove());
 
 async function gen(...argv: string[]) {
-  return genAbortable(undefined, ...argv);
+  return genWith({}, ...argv);
 }
 
-async function genAbortable(signal: AbortSignal | undefined, ...argv: string[]) {
+async function genWith(io: Partial<CliIo>, ...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const io = { cwd: join(fixture.root, "packages"), interactive: false, out: (t: string) => out.push(t), err: (t: string) => err.push(t), signal };
-  const code = await runCli(argv, io);
+  const code = await runCli(argv, { cwd: join(fixture.root, "packages"), interactive: false, out: (t) => out.push(t), err: (t) => err.push(t), ...io });
   return { code, out, err };
 }
 
@@ -101,16 +100,21 @@ describe("an interrupt while a command runs", () => {
   const bin = fakePnpm('echo "changed: true" >> pnpm-lock.yaml\necho $$ > "$(dirname "$0")/group.tmp"\nmv "$(dirname "$0")/group.tmp" "$(dirname "$0")/group"\nsleep 30 & wait\n');
 
   it("stops the command and what it started, undoes the whole run and exits 130 with one line", async () => {
-    const interrupt = new AbortController();
-    const run = genAbortable(interrupt.signal, "server", "--name", "ledger", "--owner", "team-ledger", "--description", "Ledger.");
+    let interrupt: ((reason: Interrupted) => void) | undefined;
+    const onInterrupt = (listener: (reason: Interrupted) => void) => {
+      interrupt = listener;
+      return () => (interrupt = undefined);
+    };
+    const run = genWith({ onInterrupt }, "server", "--name", "ledger", "--owner", "team-ledger", "--description", "Ledger.");
     while (!existsSync(join(bin, "group"))) await setTimeout(20);
     const group = Number(readFileSync(join(bin, "group"), "utf8"));
     expect(groupRuns(group)).toBe(true);
-    interrupt.abort(new Interrupted("SIGINT"));
+    interrupt?.(new Interrupted("SIGINT"));
     const { code, err } = await run;
     expect(code).toBe(130);
     expect(err).toEqual(["✖ interrupted by SIGINT: rolled back, nothing this run wrote is left"]);
     expect(groupRuns(group)).toBe(false);
     expect(fixture.status()).toBe("");
+    expect(interrupt, "still listening after the run").toBeUndefined();
   });
 });

@@ -11,16 +11,20 @@ export interface CliIo {
   interactive: boolean;
   out(text: string): void;
   err(text: string): void;
-  /** Aborted with an `Interrupted` reason (Ctrl-C): the run stops and is undone. */
-  signal?: AbortSignal;
+  /**
+   * Calls `interrupt` on Ctrl-C (SIGINT) or SIGTERM until the function it returns is called. Only
+   * the actions listen: a question is left the usual way, before anything is written.
+   */
+  onInterrupt?(interrupt: (reason: Interrupted) => void): () => void;
 }
 
 const ABORTED = "Aborted due to previous action failure";
 
 /** `mcp-platform-gen [server|tool] [--<answer> value ...] [--no-install]`; resolves with the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const interrupted = new AbortController();
   try {
-    const plop = await loadGenerators(findWorkspaceRoot(io.cwd), io.signal);
+    const plop = await loadGenerators(findWorkspaceRoot(io.cwd), interrupted.signal);
     const [first, ...rest] = argv;
     if (first === undefined || first.startsWith("-")) {
       io.out(usage(plop));
@@ -37,19 +41,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.out(generatorUsage(name, generator, questions));
       return 0;
     }
-    const asked = generator.runPrompts(bypassValues(questions, flags.answers, io.interactive));
-    const answers = (await unlessAborted(asked, io.signal)) as Record<string, unknown>;
-    const { failures } = await generator.runActions(
-      { ...answers, install: flags.install },
-      {
-        onComment: (comment) => io.out(comment),
-        onSuccess: (change) => io.out(`✔ ${change.type} ${change.path.replaceAll("\n", "\n    ")}`),
-        onFailure: (failure) => failure.error !== ABORTED && !io.signal?.aborted && io.err(`✖ ${failure.error || failure.message}`),
-      },
-    );
+    const answers = (await generator.runPrompts(bypassValues(questions, flags.answers, io.interactive))) as Record<string, unknown>;
+    const stopListening = io.onInterrupt?.((reason) => interrupted.abort(reason));
+    const { failures } = await generator
+      .runActions(
+        { ...answers, install: flags.install },
+        {
+          onComment: (comment) => io.out(comment),
+          onSuccess: (change) => io.out(`✔ ${change.type} ${change.path.replaceAll("\n", "\n    ")}`),
+          onFailure: (failure) => failure.error !== ABORTED && !interrupted.signal.aborted && io.err(`✖ ${failure.error || failure.message}`),
+        },
+      )
+      .finally(stopListening);
     if (failures.length === 0) return 0;
     // A step an interrupt made fail is reported as the interrupt, in its one line.
-    io.signal?.throwIfAborted();
+    interrupted.signal.throwIfAborted();
     return 1;
   } catch (error) {
     if (error instanceof Interrupted) {
@@ -59,14 +65,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`✖ ${error instanceof Error ? error.message : String(error)}`);
     return error instanceof UsageError ? 2 : 1;
   }
-}
-
-/** `work`, unless `signal` aborts first: a question waiting for its answer cannot be withdrawn, only left. */
-async function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work;
-  signal.throwIfAborted();
-  const aborted = new Promise<never>((_resolve, reject) => signal.addEventListener("abort", () => reject(signal.reason as Error), { once: true }));
-  return Promise.race([work, aborted]);
 }
 
 function usage(plop: NodePlopAPI): string {
