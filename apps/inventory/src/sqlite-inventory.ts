@@ -1,8 +1,14 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import { DatabaseSync } from "node:sqlite";
+import type { DatabaseSync } from "node:sqlite";
+import { openSqliteFile } from "@mcp-platform/server";
 import { SEED, SEEDED_AT, type Inventory, type Service, type ServiceFilter, type ServiceStatus } from "./inventory.js";
 import { toService, type ServiceRow } from "./service-row.js";
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS services (
+    name TEXT PRIMARY KEY, team TEXT NOT NULL, tier INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'active', maintenance_reason TEXT, updated_at TEXT NOT NULL
+  );
+`;
 
 /** The zero-setup inventory: one SQLite file (or `:memory:`), opened on first use. */
 export class SqliteInventory implements Inventory {
@@ -40,16 +46,7 @@ export class SqliteInventory implements Inventory {
 
   #open(): DatabaseSync {
     if (this.#db) return this.#db;
-    if (this.#path !== ":memory:") mkdirSync(dirname(this.#path), { recursive: true });
-    const db = new DatabaseSync(this.#path);
-    db.exec(`
-      PRAGMA journal_mode = WAL;
-      PRAGMA busy_timeout = 5000;
-      CREATE TABLE IF NOT EXISTS services (
-        name TEXT PRIMARY KEY, team TEXT NOT NULL, tier INTEGER NOT NULL,
-        status TEXT NOT NULL DEFAULT 'active', maintenance_reason TEXT, updated_at TEXT NOT NULL
-      );
-    `);
+    const db = openSqliteFile(this.#path, SCHEMA);
     const insert = db.prepare("INSERT OR IGNORE INTO services (name, team, tier, updated_at) VALUES (?, ?, ?, ?)");
     for (const [name, team, tier] of SEED) insert.run(name, team, tier, SEEDED_AT);
     this.#db = db;

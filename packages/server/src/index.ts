@@ -10,3 +10,4 @@ export { serve, type RunningServer, type ServeOptions } from "./serve.js";
 export { listChanged, resourceUpdated } from "./server-changes.js";
 export { migrate, type Migration } from "./store/postgres-migrations.js";
 export { openPostgresPool, type PoolErrorSink } from "./store/postgres-pool.js";
+export { openSqliteFile } from "./store/sqlite-file.js";

@@ -1,13 +1,10 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import { DatabaseSync } from "node:sqlite";
+import type { DatabaseSync } from "node:sqlite";
 import { ACTION_INSERT_COLUMNS, actionParameters, toActionRecord, type ActionColumns } from "./action-row.js";
 import type { ActionRecord, ActionStore, AuditEntry } from "./action-store.js";
+import { openSqliteFile } from "./sqlite-file.js";
 import { SQLITE_TASKS_SCHEMA, SqliteTaskStore } from "./sqlite-task-store.js";
 
 const SCHEMA = `
-  PRAGMA journal_mode = WAL;
-  PRAGMA busy_timeout = 5000;
   CREATE TABLE IF NOT EXISTS actions (
     id TEXT PRIMARY KEY, server TEXT NOT NULL, tool TEXT NOT NULL, subject TEXT NOT NULL, client_id TEXT,
     arguments_hash TEXT NOT NULL, arguments_summary TEXT NOT NULL, result_summary TEXT NOT NULL,
@@ -36,16 +33,8 @@ export class SqliteActionStore implements ActionStore {
   readonly tasks: SqliteTaskStore;
 
   constructor(path: string) {
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-    this.#db = new DatabaseSync(path);
-    this.#db.exec(SCHEMA);
-    this.#db.exec(SQLITE_TASKS_SCHEMA);
+    this.#db = openSqliteFile(path, SCHEMA + SQLITE_TASKS_SCHEMA, UPGRADES);
     this.tasks = new SqliteTaskStore(this.#db);
-    const { user_version: version } = this.#db.prepare("PRAGMA user_version").get() as { user_version: number };
-    for (const [index, upgrade] of UPGRADES.entries()) {
-      if (index < version) continue;
-      this.#db.exec(`BEGIN; ${upgrade} PRAGMA user_version = ${index + 1}; COMMIT;`);
-    }
   }
 
   recordAction(a: ActionRecord): Promise<void> {
