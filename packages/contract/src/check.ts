@@ -7,6 +7,7 @@ import { bumpFor, type Finding } from "./diff/finding.js";
 import { checkDeprecations } from "./policy/deprecation-rules.js";
 import { loadPolicy, type Policy } from "./policy/policy-config.js";
 import { checkRemovals, removedTools } from "./policy/removal-rules.js";
+import { checkInputBounds } from "./policy/unbounded-inputs.js";
 import type { Problem } from "./problem.js";
 import { findBase, type Base } from "./release/base.js";
 import { releasedDeprecations } from "./release/released-deprecations.js";
@@ -22,6 +23,8 @@ export interface AppCheck {
   needed: Bump;
   given: Bump;
   problems: Problem[];
+  /** What the policy only warns about: the check still passes. */
+  warnings: Problem[];
 }
 
 /** `pnpm contract:check`: every server's contract checked for staleness, bump and policy. */
@@ -45,8 +48,10 @@ async function checkApp(rootDir: string, file: ContractFile, policy: Policy, pen
     });
   }
   problems.push(...checkDeprecations(contract, policy.deprecation));
+  const bounds = checkInputBounds(contract, policy.inputs.unbounded);
+  problems.push(...bounds.problems);
   const base = await findBase(rootDir, app);
-  const check = { packageName: app.packageName, contractPath: app.contractPath, base, problems };
+  const check = { packageName: app.packageName, contractPath: app.contractPath, base, problems, warnings: bounds.warnings };
   if (!base?.contract) return { ...check, findings: [], needed: "none", given: "none" };
 
   const findings = diffContracts(base.contract, contract);

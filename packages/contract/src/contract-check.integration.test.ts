@@ -41,6 +41,14 @@ describe("pnpm contract:check", () => {
       expect(result.stderr).toMatch(/runbooks\/get_runbook was removed, but main .* does not deprecate it\n +fix: restore get_runbook and deprecate it first/);
     }, 120_000);
 
+    it("fails on unbounded inputs, $refs followed, when the policy says fail instead of warn", async () => {
+      await repo.edit("mcp-platform.config.json", (text) => text.replace('"unbounded": "warn"', '"unbounded": "fail"'));
+      const result = await check();
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("x conformance/test_sampling input.prompt: a string of any length (no maxLength)\n    fix: bound it, e.g. z.string().max(<n>)");
+      expect(result.stderr).toContain("x conformance/json_schema_2020_12_tool input.address.city: a string of any length (no maxLength)");
+    }, 120_000);
+
     it("needs a minor changeset for a new optional input", async () => {
       await repo.edit("apps/runbooks/src/tools/search-runbooks.ts", (text) =>
         text.replace("limit: z.number()", 'service: z.string().optional().describe("Only this service\'s runbooks"),\n      limit: z.number()'),

@@ -4,8 +4,9 @@ export { contractOf, formatContract, parseContract, type Contract, type JsonSche
 export { diffContracts } from "./diff/diff-contracts.js";
 export { bumpFor, describeFinding, type ChangeLevel, type Finding } from "./diff/finding.js";
 export { checkDeprecations } from "./policy/deprecation-rules.js";
-export { DEFAULT_POLICY, loadPolicy, POLICY_FILE, type DeprecationPolicy, type Policy } from "./policy/policy-config.js";
+export { DEFAULT_POLICY, loadPolicy, POLICY_FILE, type DeprecationPolicy, type Policy, type UnboundedInputsPolicy } from "./policy/policy-config.js";
 export { checkRemovals, type RemovalContext } from "./policy/removal-rules.js";
+export { checkInputBounds, type InputBoundsCheck } from "./policy/unbounded-inputs.js";
 export type { Problem } from "./problem.js";
 export { buildCatalog, type Catalog, type CatalogServer, type CatalogTool } from "./catalog/catalog.js";
 export { CATALOG_FILES, syncCatalog } from "./catalog/write-catalog.js";

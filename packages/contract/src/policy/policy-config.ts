@@ -15,10 +15,20 @@ const policySchema = z.object({
       replacementRequired: z.boolean().default(true),
     })
     .prefault({}),
+  inputs: z
+    .object({
+      /**
+       * A tool input string without `maxLength` or array without `maxItems`: "warn" lists each one
+       * and passes, "fail" fails the check, "off" says nothing.
+       */
+      unbounded: z.enum(["warn", "fail", "off"]).default("warn"),
+    })
+    .prefault({}),
 });
 
 export type Policy = z.output<typeof policySchema>;
 export type DeprecationPolicy = Policy["deprecation"];
+export type UnboundedInputsPolicy = Policy["inputs"]["unbounded"];
 
 export const DEFAULT_POLICY: Policy = policySchema.parse({});
 
