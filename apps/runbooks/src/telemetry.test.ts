@@ -94,6 +94,30 @@ describe("telemetry exported over OTLP to a real receiver", () => {
     await receiver.close();
   });
 
+  it("records a one-call stdio session, even one whose request waits in the pipe before the server is up", async () => {
+    const receiver = await startOtlpReceiver();
+    try {
+      const env = { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: "http/json", OTEL_BSP_SCHEDULE_DELAY: "600000" };
+      const child = spawn(process.execPath, [entry], { env, stdio: ["pipe", "pipe", "ignore"] });
+      // Written at once, as a quick client does: the server finds them waiting when it starts reading.
+      const call = { name: "search_runbooks", arguments: { query: "kafka" }, _meta: { "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {} } };
+      child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: call })}\n`);
+      let output = "";
+      await new Promise<void>((resolve) =>
+        child.stdout.on("data", (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes("kafka-consumer-lag")) resolve();
+        }),
+      );
+      child.stdin.end();
+      expect(await new Promise((resolve) => child.once("exit", resolve))).toBe(0);
+      const span = await receiver.waitForSpan((s) => s.name === "tools/call search_runbooks", 3000);
+      expect(span.attributes).toMatchObject({ "network.transport": "pipe", "gen_ai.tool.name": "search_runbooks", "mcp.protocol.version": "2026-07-28" });
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it("takes an OpenTelemetry configuration file (OTEL_CONFIG_FILE) in place of the variables", async () => {
     const receiver = await startOtlpReceiver();
     const file = join(mkdtempSync(join(tmpdir(), "otel-config-")), "otel.yaml");

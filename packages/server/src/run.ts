@@ -1,16 +1,7 @@
 import { ConfigError } from "./config.js";
 import type { ServerDefinition } from "./definition/define.js";
 import { serve, type RunningServer } from "./serve.js";
-
-/** What `startTelemetry` from `@mcp-platform/telemetry/sdk` returns, as far as the runtime cares. */
-export interface TelemetryLifecycle {
-  start(): void;
-  ready: Promise<void>;
-  shutdown(): Promise<void>;
-}
-
-/** How long after listening telemetry starts loading: past the first requests, well before any probe. */
-const TELEMETRY_START_DELAY_MS = 100;
+import type { TelemetryLifecycle } from "./telemetry-lifecycle.js";
 
 export interface RunOptions {
   /** Starts telemetry for this server (pass `startTelemetry`); flushed on shutdown. */
@@ -28,8 +19,7 @@ export async function runServer(definition: ServerDefinition, options: RunOption
   let telemetry: TelemetryLifecycle | undefined;
   try {
     telemetry = options.telemetry?.(definition);
-    running = await serve(definition, { readyWhen: telemetry?.ready });
-    if (telemetry) setTimeout(() => telemetry?.start(), TELEMETRY_START_DELAY_MS);
+    running = await serve(definition, telemetry ? { telemetry } : {});
   } catch (error) {
     if (error instanceof ConfigError || (error as Error).name === "ConfigError") {
       process.stderr.write(`${definition.name}: ${(error as Error).message}\n`);

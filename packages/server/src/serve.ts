@@ -12,6 +12,7 @@ import { createTrust, type Trust } from "./policy/trust.js";
 import { LOCAL_PRINCIPAL, fixedPrincipalConnection } from "./protocol/request-scope.js";
 import { ProtocolServerFactory } from "./protocol/server-factory.js";
 import { openActionStore } from "./store/open-action-store.js";
+import { startTelemetryFor, type TelemetryLifecycle } from "./telemetry-lifecycle.js";
 
 /** A server that is up; `stop()` drains it gracefully within the configured deadline. */
 export interface RunningServer {
@@ -26,8 +27,8 @@ export interface ServeOptions {
   /** Defaults to `process.env`; tests pass their own. */
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
-  /** `/readyz` answers 503 until this settles (e.g. telemetry in place); requests are served meanwhile. */
-  readyWhen?: Promise<unknown>;
+  /** Started when it does no harm to the first answer (see `startTelemetryFor`); `/readyz` waits for it. */
+  telemetry?: TelemetryLifecycle;
 }
 
 /** Starts a server on the transport its configuration names. Throws `ConfigError` for bad config. */
@@ -40,6 +41,7 @@ export async function serve(definition: ServerDefinition, options: ServeOptions 
   const base = { version: definition.version };
 
   if (config.MCP_TRANSPORT === "stdio") {
+    if (options.telemetry) await startTelemetryFor("stdio", options.telemetry, logger);
     const startedAt = performance.now();
     const { serveStdio } = await import("@modelcontextprotocol/server/stdio");
     // The client's first message picks the revision: `server/discover` or a 2026-07-28 request, or `initialize`.
@@ -64,8 +66,9 @@ export async function serve(definition: ServerDefinition, options: ServeOptions 
 
   const bus = eventBusFor(config, definition.name, logger);
   const stopPublishing = publishChanges(definition, trust.killSwitch, bus);
-  const http = createHttpServer(factory, config, logger, bus, options.readyWhen);
+  const http = createHttpServer(factory, config, logger, bus, options.telemetry?.ready);
   const address = await http.listen();
+  if (options.telemetry) await startTelemetryFor("http", options.telemetry, logger);
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}/mcp`;
   logger.info({ ...base, transport: "http", url, sessions: config.MCP_SESSIONS, auth: config.MCP_AUTH }, "serving MCP over Streamable HTTP");
