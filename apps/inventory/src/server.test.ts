@@ -86,3 +86,14 @@ describe.each<TestProtocol>(["2026-07-28", "2025-11-25"])("set_maintenance_mode 
     });
   }
 });
+
+describe("inputs", () => {
+  it("are bounded: an oversized service name is refused before any lookup", async () => {
+    const { client } = await setup();
+    for (const [name, args] of [["get_service", { name: "x".repeat(10_000) }], ["list_services", { team: "t".repeat(10_000) }]] as const) {
+      const result = await client.callTool({ name, arguments: args });
+      expect(result.isError).toBe(true);
+      expect((result.content as { text: string }[])[0]!.text).toContain("Too big");
+    }
+  });
+});

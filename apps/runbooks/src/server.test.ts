@@ -24,6 +24,13 @@ describe("runbooks server", () => {
     expect((missing.content as { text: string }[])[0]!.text).toContain("kafka-consumer-lag");
   });
 
+  it("refuses an oversized word before searching: every input is bounded", async () => {
+    const words = Array.from({ length: 100_000 }, (_, i) => `w${i}`).join(" ");
+    const result = await client.callTool({ name: "find_runbooks", arguments: { word: words } });
+    expect(result.isError).toBe(true);
+    expect((result.content as { text: string }[])[0]!.text).toMatch(/Invalid arguments for tool find_runbooks: .*Too big.*100 characters/s);
+  });
+
   it("exposes runbooks as resources with completion of their slugs", async () => {
     const { resources } = await client.listResources();
     expect(resources.map((r) => r.uri)).toContain("runbook://certificate-expiry");

@@ -9,7 +9,7 @@ export function getService(inventory: Inventory) {
     title: "Get a service",
     description: "Returns one service's owner, tier and status.",
     access: "read",
-    input: z.object({ name: z.string().describe("Service name, e.g. payments-api") }),
+    input: z.object({ name: z.string().max(100).describe("Service name, e.g. payments-api") }),
     output: serviceShape,
     handler: async ({ name }) => {
       const service = await inventory.get(name);

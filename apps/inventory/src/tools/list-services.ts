@@ -10,7 +10,7 @@ export function listServices(inventory: Inventory) {
     description: "Lists services in the inventory, optionally only one team's or only those in a given status.",
     access: "read",
     input: z.object({
-      team: z.string().optional().describe("Owning team, e.g. team-payments"),
+      team: z.string().max(100).optional().describe("Owning team, e.g. team-payments"),
       status: z.enum(["active", "maintenance"]).optional(),
     }),
     output: z.object({ services: z.array(serviceShape) }),

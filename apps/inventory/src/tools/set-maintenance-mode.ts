@@ -23,7 +23,7 @@ export function setMaintenanceMode(inventory: Inventory) {
     access: "write",
     hints: { idempotent: true },
     input: z.object({
-      service: z.string().describe("Service name, e.g. payments-api"),
+      service: z.string().max(100).describe("Service name, e.g. payments-api"),
       enabled: z.boolean().describe("true to enter maintenance mode, false to leave it"),
       reason: z.string().min(3).max(200).describe("Why, for the audit trail and the on-call"),
     }),
