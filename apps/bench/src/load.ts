@@ -12,6 +12,8 @@ export interface LoadOptions {
   url: string;
   concurrency: number;
   durationMs: number;
+  /** Stop after this many calls in all, if that comes before the duration ends. */
+  calls?: number;
   protocol: Protocol;
   call: LoadCall;
   headers?: Record<string, string>;
@@ -19,7 +21,7 @@ export interface LoadOptions {
 
 /**
  * A keep-alive load client (undici, one connection per caller): `concurrency` callers each send one
- * `tools/call` after another for the duration, in the given revision, and every reply is checked
+ * `tools/call` after another for the duration (or until `calls` were sent), in the given revision, and every reply is checked
  * (status, JSON-RPC id, the text that only this request's arguments produce), so crossed or wrong
  * replies count as errors, never as throughput.
  */
@@ -32,8 +34,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let sequence = 0;
   const started = performance.now();
   const deadline = started + options.durationMs;
+  const calls = options.calls ?? Number.POSITIVE_INFINITY;
   const caller = async () => {
-    while (performance.now() < deadline) {
+    while (performance.now() < deadline && sequence < calls) {
       const id = ++sequence;
       const sent = performance.now();
       const ok = await send(pool, target.pathname, headers, callBody(options.protocol, options.call, id), id, options.call.expected(id)).catch(() => false);

@@ -19,15 +19,18 @@ export async function spawnServer(
   entry: string,
   setup: (url: string) => Promise<{ env: NodeJS.ProcessEnv; headers: Record<string, string> }>,
   cpu: number | undefined,
+  /** Flags for node itself, and an IPC channel to the server (the soak run's heap probe). */
+  node: { args: string[]; ipc: boolean } = { args: [], ipc: false },
 ): Promise<RunningContender> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/mcp`;
   const { env, headers } = await setup(url);
-  const command = cpu === undefined ? [process.execPath, entry] : ["taskset", "-c", String(cpu), process.execPath, entry];
+  const nodeCommand = [process.execPath, ...node.args, entry];
+  const command = cpu === undefined ? nodeCommand : ["taskset", "-c", String(cpu), ...nodeCommand];
   const started = performance.now();
   const child = spawn(command[0]!, command.slice(1), {
     env: { ...process.env, PORT: String(port), ...env },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: node.ipc ? ["ignore", "ignore", "inherit", "ipc"] : ["ignore", "ignore", "inherit"],
   });
   const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" });
   for (;;) {
