@@ -94,10 +94,13 @@ describe.skipIf(missing)(`three inventory replicas behind nginx${missing ? ` (${
     await new Promise((resolve) => setTimeout(resolve, UNDO_LEASE_SECONDS * 1000 + 100));
     for (const w of open) {
       const bearer = await fleet.token(`user-${w.reason.split(" ")[1]!.split(".")[0]}`);
+      const cutOff = w.undo?.failure !== undefined;
       w.undo = await callTool(fleet.origin, bearer, "undo_action", { action_id: w.actionId });
       expect(w.undo.failure).toBeUndefined();
-      expect(w.undo.result?.isError, textOf(w.undo.result)).toBeFalsy();
       expect(w.undo.upstream).not.toBe(victim.address);
+      // An undo cut off mid-flight may have finished before its replica died: then the retry is told so.
+      if (cutOff && w.undo.result?.isError) expect(textOf(w.undo.result)).toBe(`Action ${w.actionId} was already undone.`);
+      else expect(w.undo.result?.isError, textOf(w.undo.result)).toBeFalsy();
     }
 
     // The action log holds each successful write exactly once, and nothing else but writes whose

@@ -23,8 +23,18 @@ export function checkReport(check: AppCheck): string[] {
 }
 
 export function problemReport(problems: Problem[]): string[] {
-  return [
-    `Contract check failed: ${problems.length} problem${problems.length === 1 ? "" : "s"}.`,
-    ...problems.flatMap((problem) => [`  x ${problem.message}`, `    fix: ${problem.fix}`]),
-  ];
+  return [`Contract check failed: ${plural(problems.length, "problem")}.`, ...problems.flatMap((problem) => listed("x", problem))];
+}
+
+/** What the policy only warns about (`"inputs": { "unbounded": "warn" }`): shown, and the check still passes. */
+export function warningReport(warnings: Problem[]): string[] {
+  return [`${plural(warnings.length, "warning")} (mcp-platform.config.json sets these to warn, not fail):`, ...warnings.flatMap((warning) => listed("!", warning))];
+}
+
+function listed(mark: string, problem: Problem): string[] {
+  return [`  ${mark} ${problem.message}`, `    fix: ${problem.fix}`];
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

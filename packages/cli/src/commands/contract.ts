@@ -1,7 +1,7 @@
 import { checkContracts, updateContracts } from "@mcp-platform/contract";
 import { now } from "../clock.js";
 import type { Command, CommandIo } from "../command.js";
-import { checkReport, problemReport } from "../contract-report.js";
+import { checkReport, problemReport, warningReport } from "../contract-report.js";
 
 const command: Command = {
   summary: "write (update) or verify (check) each server's mcp-contract.json",
@@ -24,6 +24,8 @@ async function update(io: CommandIo): Promise<number> {
 async function check(io: CommandIo): Promise<number> {
   const checks = await checkContracts({ cwd: io.cwd, now: now(io.env) });
   for (const appCheck of checks) io.out(checkReport(appCheck).join("\n"));
+  const warnings = checks.flatMap((appCheck) => appCheck.warnings);
+  if (warnings.length > 0) io.err(warningReport(warnings).join("\n"));
   const problems = checks.flatMap((appCheck) => appCheck.problems);
   if (problems.length === 0) {
     io.out(`Contract check passed (${checks.length} server${checks.length === 1 ? "" : "s"}).`);

@@ -35,5 +35,7 @@ export function toolListEntry(tool: AnyTool): Tool {
 
 const APPROVAL_TOKEN_SCHEMA = {
   type: "string",
+  // The kit's tokens are a few hundred characters; anything longer is refused as forged anyway.
+  maxLength: 4096,
   description: "Leave out on the first call. If the result asks for approval, call again with the same arguments and this token.",
 };

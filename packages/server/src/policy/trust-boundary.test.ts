@@ -10,6 +10,7 @@ import { createTrust, type TrustOptions } from "./trust.js";
 
 const logger = pino({ level: "silent" });
 const READ_TOOLS = ["broken_output", "echo", "explode", "refuse", "slow"];
+const WRITE_TOOLS = ["append_note", "store_document", "unplannable"];
 const caller = (scopes: string[]): Principal => ({ kind: "token", subject: "alice", scopes: new Set(scopes) });
 
 describe.each(PROTOCOLS)("trust boundaries, to a %s client", (protocol) => {
@@ -34,7 +35,7 @@ describe.each(PROTOCOLS)("trust boundaries, to a %s client", (protocol) => {
 
   it("does not let the write scope reach a destructive tool", async () => {
     const client = await connect(caller(["example:write"]));
-    expect(await names(client)).toEqual([...READ_TOOLS, "append_note"].sort());
+    expect(await names(client)).toEqual([...READ_TOOLS, ...WRITE_TOOLS].sort());
     const refused = await client.callTool({ name: "purge_cache", arguments: { cache: "sessions" } });
     expect(refused).toMatchObject({ isError: true, content: [{ text: "Forbidden: purge_cache needs scope example:admin." }] });
   });
