@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort, startOtlpReceiver, startServerProcess } from "@mcp-platform/testing";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 const entry = fileURLToPath(new URL("../dist/index.js", import.meta.url));
 const TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -183,7 +183,7 @@ describe("telemetry under stdio", () => {
     send({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "t", version: "0" } } });
     send({ jsonrpc: "2.0", method: "notifications/initialized" });
     send({ jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "search_runbooks", arguments: { query: "disk" } } });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await vi.waitFor(() => expect(stdout.trim().split("\n")).toHaveLength(2), { timeout: 20_000, interval: 50 });
     child.stdin.end();
     await new Promise((resolve) => child.once("exit", resolve));
     const lines = stdout.trim().split("\n");

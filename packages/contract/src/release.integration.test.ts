@@ -74,7 +74,10 @@ describe("release to a registry", () => {
     const project = join(scratch, "consumer");
     await mkdir(project);
     await writeFile(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-    await exec("pnpm", ["add", `@mcp-platform/contract@${version}`, "--prefer-offline"], { cwd: project, env: { ...process.env, ...env } });
+    // Its own metadata cache: the shared one may hold this registry's address from an earlier run
+    // (ports are reused) with a different tarball under the same version.
+    const install = ["add", `@mcp-platform/contract@${version}`, `--config.cache-dir=${join(scratch, "pnpm-cache")}`];
+    await exec("pnpm", install, { cwd: project, env: { ...process.env, ...env } });
     const script = `
       import { diffContracts } from "@mcp-platform/contract";
       const contract = (tools) => ({ name: "s", version: "1.0.0", owner: "o", description: "", tools });
