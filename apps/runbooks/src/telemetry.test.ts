@@ -174,7 +174,7 @@ describe("telemetry exported over OTLP to a real receiver", () => {
 describe("telemetry under stdio", () => {
   it("never writes to stdout: every line there is a JSON-RPC message", async () => {
     const child = spawn(process.execPath, [entry], {
-      env: { ...process.env, OTEL_LOG_LEVEL: "debug", OTEL_BSP_SCHEDULE_DELAY: "10", MCP_PLATFORM_HOME: fileURLToPath(new URL("../.mcp-platform-test", import.meta.url)) },
+      env: { ...process.env, OTEL_LOG_LEVEL: "debug", OTEL_BSP_SCHEDULE_DELAY: "10" },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";

@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { promisify } from "node:util";
+import { promisify, stripVTControlCharacters } from "node:util";
 import { startLockfileRegistry, startServerProcess, type LockfileRegistry } from "@mcp-platform/test-services";
 import { Client } from "@modelcontextprotocol/client";
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
@@ -48,7 +48,7 @@ async function expectInterruptedCleanly(args: string[], cue: string, signal: "SI
 
 async function expectGreen(tools: string[]): Promise<void> {
   await sh("pnpm", "turbo", "run", "build", "lint", "typecheck", `--filter=@mcp-platform/${SERVER}`, "--output-logs=errors-only");
-  await sh("pnpm", "vitest", "run", "--project", `apps/${SERVER}`);
+  await expectOwnTestsCached();
   await sh("pnpm", "contract:check");
   await sh("pnpm", "catalog", "--check");
   const contract = JSON.parse(read(`apps/${SERVER}/mcp-contract.json`)) as { tools: { name: string }[] };
@@ -71,6 +71,20 @@ async function expectGreen(tools: string[]): Promise<void> {
   } finally {
     await Promise.all([modern.close(), legacy.close()]);
   }
+}
+
+/** `turbo run test --filter=<server>`, as a team runs its tests: that server's test files only, and a cache hit the second time. */
+async function expectOwnTestsCached(): Promise<void> {
+  const turboTest = async () => {
+    const { stdout } = await promisify(execFile)("pnpm", ["turbo", "run", "test", `--filter=@mcp-platform/${SERVER}`], { cwd: kit.root, env, maxBuffer: 64 << 20 });
+    return stripVTControlCharacters(stdout);
+  };
+  const files = readdirSync(join(kit.root, "apps", SERVER, "src"), { recursive: true }).filter((name) => String(name).endsWith(".test.ts")).length;
+  const first = await turboTest();
+  expect(new Set([...first.matchAll(/^(\S+):test: /gm)].map((match) => match[1]))).toEqual(new Set([`@mcp-platform/${SERVER}`]));
+  expect(first).toMatch(new RegExp(`Test Files +${files} passed \\(${files}\\)`));
+  const second = await turboTest();
+  expect(second).toContain(`@mcp-platform/${SERVER}:test: cache hit`);
 }
 
 /** The official conformance suite's 2026-07-28 checks that apply to any server (the rest need its own fixtures). */

@@ -47,6 +47,7 @@ describe("the server generator", () => {
         "apps/billing/src/tools/get-invoice.ts",
         "apps/billing/tsconfig.build.json",
         "apps/billing/tsconfig.json",
+        "apps/billing/vitest.config.ts",
       ].map((path) => `?? ${path}`),
     );
     expect(JSON.parse(read("apps/billing/package.json"))).toMatchObject({

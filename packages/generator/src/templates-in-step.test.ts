@@ -10,7 +10,7 @@ const APPS = ["runbooks", "inventory"].filter((name) => existsSync(join(KIT_ROOT
 const DEPLOY_FILES = readdirSync(join(TEMPLATES_DIR, "server", "deploy"), { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile())
   .map((entry) => relative(join(TEMPLATES_DIR, "server"), join(entry.parentPath, entry.name)).replace(/\.hbs$/, ""));
-const SAME_FILES = ["tsconfig.json", "tsconfig.build.json", "eslint.config.js", "src/index.ts", ...DEPLOY_FILES];
+const SAME_FILES = ["tsconfig.json", "tsconfig.build.json", "eslint.config.js", "vitest.config.ts", "src/index.ts", ...DEPLOY_FILES];
 
 interface PackageJson {
   [key: string]: unknown;

@@ -1,0 +1,3 @@
+import { packageTests } from "@mcp-platform/vitest-config";
+
+export default packageTests();
