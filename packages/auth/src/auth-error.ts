@@ -31,3 +31,11 @@ export class AuthError extends Error {
     this.status = reason === "issuer_unreachable" ? 503 : 401;
   }
 }
+
+/**
+ * Names the audience expected (this resource's public URL, never the token's claim, which the caller
+ * controls): a dev token minted for another port is the usual cause.
+ */
+export function wrongAudience(audience: string): AuthError {
+  return new AuthError("wrong_audience", `Token is not meant for this resource (its audience must be ${audience})`);
+}

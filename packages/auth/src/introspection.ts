@@ -1,4 +1,4 @@
-import { AuthError } from "./auth-error.js";
+import { AuthError, wrongAudience } from "./auth-error.js";
 import type { Principal } from "./principal.js";
 
 export interface IntrospectionOptions {
@@ -38,7 +38,7 @@ export async function introspect(
   if (claims.active !== true) throw new AuthError("inactive", "Token is not active");
   if (claims.iss !== undefined && claims.iss !== expected.issuer) throw new AuthError("wrong_issuer", "Token was issued by another issuer");
   const audiences = typeof claims.aud === "string" ? [claims.aud] : (claims.aud ?? []);
-  if (!audiences.includes(expected.audience)) throw new AuthError("wrong_audience", "Token is not meant for this resource");
+  if (!audiences.includes(expected.audience)) throw wrongAudience(expected.audience);
   if (!claims.sub) throw new AuthError("invalid_claims", 'Token claim "sub" is missing');
   return {
     kind: "token",

@@ -68,7 +68,7 @@ export class HttpAuth {
       // A bad token is the caller's failure; no token (how OAuth discovery starts) or an
       // unreachable issuer is not.
       if (error.status === 401 && error.reason !== "missing_token") this.#failures.take(address);
-      this.#decisions.record(undefined, { kind: "authentication", reason: error.reason });
+      this.#decisions.record(undefined, { kind: "authentication", reason: error.reason, description: error.message });
       return { ok: false, status: error.status, error, challenge: unauthorizedChallenge(this.metadataUrl, this.#scopes.names.read, error) };
     }
   }

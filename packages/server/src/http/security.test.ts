@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { ApprovalTokens, argumentsHash } from "@mcp-platform/auth";
 import { loadOrCreateSigningKey, mintDevToken, startDevIssuer, type DevIssuer } from "@mcp-platform/auth/dev-issuer";
 import { startServerProcess, type ServerProcess } from "@mcp-platform/test-services";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { mcpHttpRequest } from "../protocol/http-request.js";
 import { PROTOCOLS } from "../test-support/http.js";
 import { postMcp, SWITCHES_FIXTURE, type RawReply } from "../test-support/switches-process.js";
@@ -140,7 +140,9 @@ describe.each(PROTOCOLS)("bearer token attacks on %s", (protocol) => {
   it("a token for another MCP server is not accepted here", async () => {
     const reply = await listTools(`Bearer ${await token(["switches:admin"], { audience: stateful.url })}`);
     expectInvalidToken(reply);
-    expect(reply.challenge).toContain("not meant for this resource");
+    expect(reply.challenge).toContain(`error_description="Token is not meant for this resource (its audience must be ${server.url})"`);
+    // The log says it too, for clients (the Inspector among them) that do not show the challenge.
+    await vi.waitFor(() => expect(server.stderr()).toContain(`"detail":"wrong_audience: Token is not meant for this resource (its audience must be ${server.url})"`));
   });
 
   it("read scope calling a write tool: 403 insufficient_scope naming the scope", async () => {

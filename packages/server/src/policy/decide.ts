@@ -5,7 +5,7 @@ import type { Audit } from "./audit.js";
 
 /** Every decision the trust boundary takes, in the shape it is recorded. */
 export type Decision =
-  | { kind: "authentication"; reason: string }
+  | { kind: "authentication"; reason: string; description: string }
   | { kind: "scope"; tool: string; access: AccessLevel; required: string; granted: boolean }
   | { kind: "kill_switch"; tool: string }
   | { kind: "deprecation"; tool: string; sunset: string; replacement: string; firstUse: boolean }
@@ -32,7 +32,7 @@ export class DecisionRecorder {
     switch (decision.kind) {
       case "authentication":
         decisions.authFailure(decision.reason);
-        this.#audit.record(principal, { decision: "authentication", outcome: "refused", detail: decision.reason });
+        this.#audit.record(principal, { decision: "authentication", outcome: "refused", detail: `${decision.reason}: ${decision.description}` });
         return;
       case "scope": {
         const routine = decision.granted && decision.access === "read";
