@@ -19,10 +19,10 @@ afterAll(() => fixture.remove());
 describe.each(ACCESS_LEVELS)("a new server's %s tool", (access) => {
   it("has a maximum on every string and array of its input", async () => {
     const name = `bounded-${access}`;
-    await scaffoldServer({ root: fixture.root, name, owner: "team-x", description: "d", access, tool: "echo_text", install: false });
-    const generated = (await import(join(fixture.root, "apps", name, "src/tools/echo-text.ts"))) as { echoText: { input: z.ZodType } };
-    const schema = z.toJSONSchema(generated.echoText.input);
-    expect(schema).toMatchObject({ properties: { text: { type: "string" } } });
+    await scaffoldServer({ root: fixture.root, name, owner: "team-x", description: "d", access, tool: "first_tool", toolDescription: "t", install: false });
+    const generated = (await import(join(fixture.root, "apps", name, "src/tools/first-tool.ts"))) as { firstTool: { input: z.ZodType } };
+    const schema = z.toJSONSchema(generated.firstTool.input);
+    expect(schema).toMatchObject({ properties: { id: { type: "string" } } });
     expect(unbounded(schema, "input")).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ const manifest = (path: string): Manifest => parse(deploy(`kubernetes/${path}`))
 const envOf = (container: Manifest): Map<string, Manifest> => new Map(container.env.map((e: Manifest) => [e.name, e]));
 
 beforeAll(async () => {
-  await scaffoldServer({ root: fixture.root, name: NAME, owner: "team-billing", description: "Invoices", install: false });
+  await scaffoldServer({ root: fixture.root, name: NAME, owner: "team-billing", description: "Invoices", toolDescription: "Returns one invoice.", install: false });
 });
 afterAll(() => fixture.remove());
 

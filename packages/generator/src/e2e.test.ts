@@ -1,6 +1,9 @@
 import { execFile } from "node:child_process";
+import { once } from "node:events";
 import { readdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { promisify, stripVTControlCharacters } from "node:util";
 import { startLockfileRegistry, startServerProcess, type LockfileRegistry } from "@mcp-platform/test-services";
@@ -20,10 +23,19 @@ import { interruptGenerator } from "./test-support/interrupt-generator.js";
  * Each is first interrupted half-way, which must leave nothing behind.
  */
 const SERVER = "e2e-check";
-const GEN_SERVER = ["server", "--name", SERVER, "--owner", "team-e2e", "--description", "The generator's end-to-end check."];
+const GEN_SERVER = [
+  ...["server", "--name", SERVER, "--owner", "team-e2e", "--description", "The generator's end-to-end check."],
+  ...["--tool-description", "Returns one item of the e2e check's API by its id."],
+];
 const GEN_TOOL = ["tool", "--server", SERVER, "--name", "post_note", "--access", "write", "--description", "Posts a note."];
 let kit: ScratchClone;
 let registry: LockfileRegistry;
+/** The upstream API the generated read tool calls (`E2E_CHECK_API_URL`): one item. */
+const ITEM = { id: "item-1", name: "First item", status: "active" };
+const upstream = createServer((request, response) => {
+  const found = request.method === "GET" && request.url === `/items/${ITEM.id}`;
+  response.writeHead(found ? 200 : 404, { "content-type": "application/json" }).end(JSON.stringify(found ? ITEM : { error: "not found" }));
+});
 // The clone's own vitest must not write this run's report. Its pnpm resolves the new server's
 // dependencies against a registry on loopback that knows only the lockfile's packages (and a
 // metadata cache of its own), and takes them from the local store: no network, and the versions
@@ -46,7 +58,8 @@ async function expectInterruptedCleanly(args: string[], cue: string, signal: "SI
   expect(await git("status", "--porcelain", "--untracked-files=all")).toBe("");
 }
 
-async function expectGreen(tools: string[]): Promise<void> {
+/** `tools` are the server's own (its contract); `listed` what tools/list shows, with the kit's undo tools. */
+async function expectGreen(tools: string[], listed = tools): Promise<void> {
   await sh("pnpm", "turbo", "run", "build", "lint", "typecheck", `--filter=@mcp-platform/${SERVER}`, "--output-logs=errors-only");
   await expectOwnTestsCached();
   await sh("pnpm", "contract:check");
@@ -56,7 +69,8 @@ async function expectGreen(tools: string[]): Promise<void> {
 
   // Over stdio, a 2026-07-28 client (it probes with server/discover) and a 2025-11-25 one (initialize).
   const entry = join(kit.root, "apps", SERVER, "dist/index.js");
-  const spawn = { command: process.execPath, args: [entry], env: { MCP_PLATFORM_HOME: join(kit.root, ".mcp-platform") }, stderr: "ignore" as const };
+  const apiUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+  const spawn = { command: process.execPath, args: [entry], env: { MCP_PLATFORM_HOME: join(kit.root, ".mcp-platform"), E2E_CHECK_API_URL: apiUrl }, stderr: "ignore" as const };
   const modern = new Client({ name: "e2e", version: "0" }, { versionNegotiation: { mode: "auto" } });
   await modern.connect(new StdioClientTransport(spawn));
   const legacy = new LegacyClient({ name: "e2e", version: "0" });
@@ -64,9 +78,11 @@ async function expectGreen(tools: string[]): Promise<void> {
   try {
     expect(modern.getNegotiatedProtocolVersion()).toBe("2026-07-28");
     for (const client of [modern, legacy]) {
-      expect((await client.listTools()).tools.map((tool) => tool.name).sort()).toEqual(tools);
-      const result = await client.callTool({ name: tools[0]!, arguments: { text: "over stdio" } });
-      expect(result.structuredContent).toEqual({ text: "over stdio" });
+      expect((await client.listTools()).tools.map((tool) => tool.name).sort()).toEqual(listed);
+      const result = await client.callTool({ name: tools[0]!, arguments: { id: ITEM.id } });
+      expect(result.structuredContent).toEqual(ITEM);
+      const unknown = await client.callTool({ name: tools[0]!, arguments: { id: "item-9" } });
+      expect(unknown).toMatchObject({ isError: true, content: [{ text: 'No item "item-9".' }] });
     }
   } finally {
     await Promise.all([modern.close(), legacy.close()]);
@@ -103,11 +119,14 @@ async function expectConformant(): Promise<void> {
 }
 
 beforeAll(async () => {
+  upstream.listen(0, "127.0.0.1");
+  await once(upstream, "listening");
   kit = await scratchClone();
   registry = await startLockfileRegistry(join(kit.root, "pnpm-lock.yaml"));
   Object.assign(env, { npm_config_registry: registry.url, npm_config_cache_dir: join(kit.root, "..", "pnpm-metadata") });
 }, 300_000);
 afterAll(async () => {
+  upstream.close();
   await registry.close();
   await kit.remove();
 });
@@ -134,7 +153,7 @@ describe("a generated server, in a fresh clone", { timeout: 600_000 }, () => {
 
   it("pnpm gen tool (again): the new tool is registered, in the contract and served, and everything stays green", async () => {
     await sh("pnpm", "gen", ...GEN_TOOL);
-    await expectGreen(["get_e2e_check", "post_note"]);
+    await expectGreen(["get_e2e_check", "post_note"], ["get_e2e_check", "list_actions", "post_note", "undo_action"]);
     expect(read(`apps/${SERVER}/mcp-contract.json`)).toContain('"readOnlyHint": false');
   });
 });

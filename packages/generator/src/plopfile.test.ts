@@ -16,6 +16,7 @@ const billing = {
   transport: "stdio",
   access: "read",
   tool: "get_invoice",
+  "tool-description": "Returns one invoice by its id.",
   install: false,
 };
 
@@ -71,9 +72,14 @@ describe("the server generator", () => {
     expect(server).toContain("export default createBillingServer();");
     expect(read("apps/billing/src/server.ts")).not.toContain("transport:");
     const tool = read("apps/billing/src/tools/get-invoice.ts");
+    expect(tool).toContain('description: "Returns one invoice by its id.",');
     expect(tool).toContain('access: "read",');
+    expect(tool).toContain("process.env.BILLING_API_URL");
     expect(tool).not.toContain("plan:");
-    expect(read("apps/billing/src/tools/get-invoice.test.ts")).not.toContain("approvals:");
+    expect(tool).not.toContain("recordUndo");
+    const test = read("apps/billing/src/tools/get-invoice.test.ts");
+    expect(test).toContain('const API_URL = "BILLING_API_URL";');
+    expect(test).not.toContain("approvals:");
     expect(read("apps/billing/README.md")).toContain("`team-billing`");
   });
 
@@ -81,8 +87,12 @@ describe("the server generator", () => {
     const answers = { ...billing, name: "ledger", transport: "http", access: "write", tool: "post_entry" };
     expect((await plop.getGenerator("server").runActions(answers)).failures).toEqual([]);
     expect(read("apps/ledger/src/server.ts")).toContain('transport: "http",');
-    expect(read("apps/ledger/src/tools/post-entry.ts")).toContain("plan: ({ text }) =>");
-    expect(read("apps/ledger/src/tools/post-entry.test.ts")).toContain('createTestClient(server, { approvals: "approve" })');
+    const tool = read("apps/ledger/src/tools/post-entry.ts");
+    expect(tool).toContain("process.env.LEDGER_API_URL");
+    for (const part of ["plan: async", "await ctx.recordUndo(", "undo: async ({ undoData }"]) expect(tool).toContain(part);
+    const test = read("apps/ledger/src/tools/post-entry.test.ts");
+    expect(test).toContain('createTestClient(server, { approvals: "approve" })');
+    expect(test).toContain('"undo_action"');
     fixture.commit();
   });
 
@@ -92,8 +102,17 @@ describe("the server generator", () => {
     await expect(generator.runPrompts(["payments", "team-payments", "Payments.", "stdio", "admin"])).rejects.toThrow(
       'access must be read, write or destructive (got "admin")',
     );
-    const answers: unknown = await generator.runPrompts(["payments", "team-payments", "Payments.", "http", "write", "pay"]);
-    expect(answers).toEqual({ name: "payments", owner: "team-payments", description: "Payments.", transport: "http", access: "write", tool: "pay" });
+    await expect(generator.runPrompts(["payments", "team-payments", "Payments.", "http", "write", "pay", " "])).rejects.toThrow("tool description is empty");
+    const answers: unknown = await generator.runPrompts(["payments", "team-payments", "Payments.", "http", "write", "pay", "Pays."]);
+    expect(answers).toEqual({
+      name: "payments",
+      owner: "team-payments",
+      description: "Payments.",
+      transport: "http",
+      access: "write",
+      tool: "pay",
+      "tool-description": "Pays.",
+    });
   });
 });
 
@@ -110,7 +129,9 @@ describe("the tool generator", () => {
     const server = read("apps/billing/src/server.ts");
     expect(server).toContain('import { getInvoice } from "./tools/get-invoice.js";\nimport { voidInvoice } from "./tools/void-invoice.js";\n');
     expect(server).toContain("tools: [\n      getInvoice,\n      voidInvoice,\n    ],");
-    expect(read("apps/billing/src/tools/void-invoice.ts")).toContain('description: "Voids an invoice.",');
+    const tool = read("apps/billing/src/tools/void-invoice.ts");
+    expect(tool).toContain('description: "Voids an invoice.",');
+    expect(tool).toContain("process.env.BILLING_API_URL");
     expect(read(".changeset/add-tool-billing-void-invoice.md")).toContain('"@mcp-platform/billing": minor');
     fixture.commit();
   });

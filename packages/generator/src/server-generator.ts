@@ -1,7 +1,6 @@
 import { ACCESS_LEVELS, type AccessLevel } from "@mcp-platform/server/definition";
 import type { ActionType, PlopGeneratorConfig } from "node-plop";
 import { defaultToolName, parseServerAnswers, serverFields, TRANSPORTS } from "./answers/server-answers.js";
-import { defaultToolDescription } from "./answers/tool-answers.js";
 import { changesetStep } from "./changeset.js";
 import { finishSteps, placeStep } from "./finish.js";
 import { Job } from "./job.js";
@@ -24,6 +23,8 @@ export function serverGenerator(workspace: Workspace, signal?: AbortSignal): Plo
       input("tool", "Name of its first tool (snake_case)", fields.tool, {
         default: (answers) => defaultToolName(String(answers.name), answers.access as AccessLevel),
       }),
+      // No default: a placeholder would land in the contract and the catalog.
+      input("tool-description", "What its first tool does and when to call it, in one line", fields["tool-description"]),
     ],
     actions: (answers) => serverActions(workspace, answers ?? {}, signal),
   };
@@ -37,9 +38,10 @@ function serverActions(workspace: Workspace, raw: Answers, signal?: AbortSignal)
     step("check", () => `${app}, owned by ${parseServerAnswers(workspace, raw).owner}`),
     render(job, "server", app),
     render(job, "tool", `${app}/src/tools`, {
+      serverName: name,
       toolName: raw.tool,
       toolAccess: raw.access,
-      toolDescription: defaultToolDescription(name, String(raw.access)),
+      toolDescription: raw["tool-description"],
     }),
     changesetStep(
       job,

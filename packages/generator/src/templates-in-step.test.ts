@@ -28,7 +28,7 @@ describe.each(APPS)("apps/%s and templates/server", (name) => {
   const owner = (/owner: "([^"]+)"/.exec(app("src/server.ts")) ?? [])[1] ?? "team-x";
 
   it("renders", async () => {
-    await scaffoldServer({ root: fixture.root, name, owner, description: "d", install: false });
+    await scaffoldServer({ root: fixture.root, name, owner, description: "d", toolDescription: "t", install: false });
   });
 
   it.each(SAME_FILES)("have the same %s", (path) => expect(rendered(path)).toBe(app(path)));

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { ACCESS_LEVELS } from "@mcp-platform/server/definition";
 import { camelCase } from "change-case";
 import type { ActionType, PlopGeneratorConfig } from "node-plop";
-import { defaultToolDescription, parseToolAnswers, toolClash, toolFields } from "./answers/tool-answers.js";
+import { parseToolAnswers, toolClash, toolFields } from "./answers/tool-answers.js";
 import { changesetStep } from "./changeset.js";
 import { finishSteps, placeStep } from "./finish.js";
 import { Job } from "./job.js";
@@ -25,9 +25,7 @@ export function toolGenerator(workspace: Workspace, signal?: AbortSignal): PlopG
         also: (value, answers) => (typeof answers.server === "string" ? toolClash(workspace, answers.server, value) : undefined),
       }),
       choice("access", "Access level", ACCESS_LEVELS, fields.access),
-      input("description", "What the tool does and when to call it, in one line", fields.description, {
-        default: (answers) => defaultToolDescription(String(answers.server), String(answers.access)),
-      }),
+      input("description", "What the tool does and when to call it, in one line", fields.description),
     ],
     actions: (answers) => toolActions(workspace, answers ?? {}, signal),
   };
@@ -40,7 +38,7 @@ function toolActions(workspace: Workspace, raw: Answers, signal?: AbortSignal): 
   const app = `apps/${server}`;
   return [
     step("check", () => `${tool} (${parseToolAnswers(workspace, raw).access}) in ${app}`),
-    render(job, "tool", `${app}/src/tools`, { toolName: tool, toolAccess: raw.access, toolDescription: raw.description }),
+    render(job, "tool", `${app}/src/tools`, { serverName: server, toolName: tool, toolAccess: raw.access, toolDescription: raw.description }),
     step("register", async () => {
       const serverFile = `${app}/src/server.ts`;
       const source = await readFile(join(workspace.root, serverFile), "utf8");

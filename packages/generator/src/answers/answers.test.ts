@@ -14,7 +14,15 @@ fixture.write("apps/notes/README.md", "not a server\n");
 const workspace = await openWorkspace(fixture.root);
 afterAll(() => fixture.remove());
 
-const server = { name: "payments", owner: "team-payments", description: "Payments.", transport: "stdio", access: "read", tool: "get_payment" };
+const server = {
+  name: "payments",
+  owner: "team-payments",
+  description: "Payments.",
+  transport: "stdio",
+  access: "read",
+  tool: "get_payment",
+  "tool-description": "Returns one payment by its id.",
+};
 
 describe("server answers", () => {
   const fields = serverFields(workspace);
@@ -47,6 +55,7 @@ describe("server answers", () => {
   it("parses a whole set of answers, installing unless told not to", () => {
     expect(parseServerAnswers(workspace, server)).toEqual({ ...server, install: true });
     expect(() => parseServerAnswers(workspace, { ...server, tool: "GetPayment" })).toThrow(/^tool name "GetPayment" must be snake_case/);
+    expect(() => parseServerAnswers(workspace, { ...server, "tool-description": undefined })).toThrow("tool description is missing");
   });
 });
 
@@ -57,6 +66,10 @@ describe("tool answers", () => {
   it("wants a server that exists in apps/", () => {
     expect(problemOf(fields.server, "billing")).toBeUndefined();
     expect(problemOf(fields.server, "notes")).toBe('no server "notes" in apps/ (servers: billing)');
+  });
+
+  it("wants a description: there is no placeholder", () => {
+    expect(() => parseToolAnswers(workspace, { ...tool, description: undefined })).toThrow("description is missing");
   });
 
   it("refuses a tool the server has, in its contract or as a file", () => {

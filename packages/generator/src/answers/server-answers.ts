@@ -23,6 +23,7 @@ export function serverFields(workspace: Workspace) {
     transport: oneOf("transport", TRANSPORTS),
     access: oneOf("access", ACCESS_LEVELS),
     tool: name("tool name", TOOL_NAME, SNAKE),
+    "tool-description": prose("tool description"),
   };
 }
 

@@ -30,8 +30,3 @@ export function parseToolAnswers(workspace: Workspace, answers: unknown): ToolAn
   if (clash) throw new InvalidAnswer(clash);
   return parsed;
 }
-
-/** What a tool says about itself until its author writes the real description. */
-export function defaultToolDescription(server: string, access: string): string {
-  return `Example ${access} tool of the ${server} server: returns the text it is given.`;
-}

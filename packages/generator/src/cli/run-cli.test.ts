@@ -39,7 +39,9 @@ function fakePnpm(script: string): string {
   return bin;
 }
 
-const server = ["server", "--name", "billing", "--owner", "team-billing", "--description", "Billing."];
+const server = ["server", "--name", "billing", "--owner", "team-billing", "--description", "Billing.", "--tool-description", "Returns one bill."];
+/** The first tool's description, which a run without a terminal must be given. */
+const first = ["--tool-description", "Returns one item."];
 
 beforeAll(async () => {
   expect((await gen(...server, "--no-install")).code).toBe(0);
@@ -48,15 +50,17 @@ beforeAll(async () => {
 
 describe("bad answers: one line, nothing written", () => {
   it.each([
-    [["server", "--name", "Billing", "--owner", "team-billing", "--description", "B."], 'server name "Billing" must be kebab-case'],
+    [["server", "--name", "Billing", "--owner", "team-billing", "--description", "B.", ...first], 'server name "Billing" must be kebab-case'],
     [[...server], "apps/billing already exists"],
-    [["server", "--name", "cli", "--owner", "team-billing", "--description", "B."], 'server name "cli" is reserved for the kit'],
-    [["server", "--name", "ledger", "--owner", "billing", "--description", "B."], 'owner "billing" must have the form team-<kebab-case>'],
-    [["server", "--name", "ledger", "--owner", "team-x", "--description", "B.", "--access", "admin"], 'access must be read, write or destructive (got "admin")'],
-    [["tool", "--server", "nope", "--name", "get_x", "--access", "read"], 'no server "nope" in apps/ (servers: billing)'],
-    [["tool", "--server", "billing", "--name", "get-x", "--access", "read"], 'tool name "get-x" must be snake_case'],
-    [["tool", "--server", "billing", "--name", "get_x", "--access", "root"], 'access must be read, write or destructive (got "root")'],
-    [["tool", "--server", "billing", "--name", "get_billing", "--access", "read"], "billing already has a tool get_billing"],
+    [["server", "--name", "cli", "--owner", "team-billing", "--description", "B.", ...first], 'server name "cli" is reserved for the kit'],
+    [["server", "--name", "ledger", "--owner", "billing", "--description", "B.", ...first], 'owner "billing" must have the form team-<kebab-case>'],
+    [["server", "--name", "ledger", "--owner", "team-x", "--description", "B.", "--access", "admin", ...first], 'access must be read, write or destructive (got "admin")'],
+    [["server", "--name", "ledger", "--owner", "team-x", "--description", "B.", "--tool-description", "two\nlines"], "tool description must be one line"],
+    [["tool", "--server", "nope", "--name", "get_x", "--access", "read", "--description", "D."], 'no server "nope" in apps/ (servers: billing)'],
+    [["tool", "--server", "billing", "--name", "get-x", "--access", "read", "--description", "D."], 'tool name "get-x" must be snake_case'],
+    [["tool", "--server", "billing", "--name", "get_x", "--access", "root", "--description", "D."], 'access must be read, write or destructive (got "root")'],
+    [["tool", "--server", "billing", "--name", "get_billing", "--access", "read", "--description", "D."], "billing already has a tool get_billing"],
+    [["tool", "--server", "billing", "--name", "get_x", "--access", "read", "--description", " "], "description is empty"],
   ])("%j", async (argv, message) => {
     const { code, out, err } = await gen(...argv, "--no-install");
     expect(code).toBe(1);
@@ -73,6 +77,20 @@ describe("bad answers: one line, nothing written", () => {
     expect(await gen("server", "--name", "x")).toMatchObject({ code: 2, err: ["✖ --owner is required (there is no terminal to ask)"] });
     expect(fixture.status()).toBe("");
   });
+
+  it("no placeholder description without a terminal: the first tool's, and a new tool's, must be given", async () => {
+    expect(await gen("server", "--name", "ledger", "--owner", "team-ledger", "--description", "Ledger.")).toMatchObject({
+      code: 2,
+      out: [],
+      err: ["✖ --tool-description is required (there is no terminal to ask)"],
+    });
+    expect(await gen("tool", "--server", "billing", "--name", "get_x", "--access", "read")).toMatchObject({
+      code: 2,
+      out: [],
+      err: ["✖ --description is required (there is no terminal to ask)"],
+    });
+    expect(fixture.status()).toBe("");
+  });
 });
 
 describe("a failure after the files are in place", () => {
@@ -80,7 +98,7 @@ describe("a failure after the files are in place", () => {
   fakePnpm('if [ "$1" = install ]; then echo "changed: true" >> pnpm-lock.yaml; exit 0; fi\necho "contract: the build failed" >&2\nexit 3\n');
 
   it("undoes the whole run: server, changeset and lockfile", async () => {
-    const { code, out, err } = await gen("server", "--name", "ledger", "--owner", "team-ledger", "--description", "Ledger.");
+    const { code, out, err } = await gen("server", "--name", "ledger", "--owner", "team-ledger", "--description", "Ledger.", ...first);
     expect(code).toBe(1);
     expect(out).toContainEqual("✔ install pnpm-lock.yaml");
     expect(err.join("\n")).toMatch(/^✖ pnpm contract:update failed \(3\):\ncontract: the build failed$/);
@@ -89,7 +107,7 @@ describe("a failure after the files are in place", () => {
   });
 
   it("undoes a tool: its files and the server's registration", async () => {
-    const { code } = await gen("tool", "--server", "billing", "--name", "list_invoices", "--access", "read");
+    const { code } = await gen("tool", "--server", "billing", "--name", "list_invoices", "--access", "read", "--description", "Lists invoices.");
     expect(code).toBe(1);
     expect(fixture.status()).toBe("");
   });
@@ -105,7 +123,7 @@ describe("an interrupt while a command runs", () => {
       interrupt = listener;
       return () => (interrupt = undefined);
     };
-    const run = genWith({ onInterrupt }, "server", "--name", "ledger", "--owner", "team-ledger", "--description", "Ledger.");
+    const run = genWith({ onInterrupt }, "server", "--name", "ledger", "--owner", "team-ledger", "--description", "Ledger.", ...first);
     while (!existsSync(join(bin, "group"))) await setTimeout(20);
     const group = Number(readFileSync(join(bin, "group"), "utf8"));
     expect(groupRuns(group)).toBe(true);

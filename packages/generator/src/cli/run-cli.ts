@@ -80,6 +80,6 @@ function generatorUsage(name: string, generator: PlopGenerator, questions: reado
     ...lines,
     `  --${"no-install".padEnd(12)} write the files only (then: pnpm install, pnpm contract:update, pnpm catalog)`,
     "",
-    "Answers not given are asked; without a terminal, their defaults are taken.",
+    "Answers not given are asked; without a terminal, their defaults are taken (an answer without one must be given).",
   ].join("\n");
 }
