@@ -28,6 +28,12 @@ describe("set_maintenance_mode without elicitation: plan, then confirm", () => {
     expect((await inventory.get("payments-api"))!.status).toBe("active");
   });
 
+  it("refuses an unknown service in the plan with the plan's own message", async () => {
+    const { client } = await setup();
+    const refused = await client.callTool({ name: "set_maintenance_mode", arguments: { ...request, service: "nope" } });
+    expect(refused).toMatchObject({ isError: true, content: [{ type: "text", text: 'No service "nope" in the inventory.' }] });
+  });
+
   it("runs with the token, records the action, and undo restores the state", async () => {
     const { inventory, client } = await setup();
     const first = (await client.callTool({ name: "set_maintenance_mode", arguments: request }));

@@ -17,6 +17,7 @@ import { takeApprovalToken } from "../definition/approval-argument.js";
 import type { AnyTool } from "../definition/define.js";
 import { isPastSunset, retiredMessage } from "../definition/deprecation.js";
 import { toolListEntry } from "../definition/tool-entry.js";
+import { ToolError } from "../definition/tool-error.js";
 import type { UndoRecorder } from "../protocol/handler-context.js";
 import { InputNeeded, InputRounds } from "../protocol/input-rounds.js";
 import { withInputRounds } from "../protocol/with-input-rounds.js";
@@ -120,9 +121,11 @@ export class ToolGate {
     try {
       return await this.#call(tool, call);
     } catch (error) {
-      // Rounds and deliberate JSON-RPC errors are protocol outcomes; anything else failed
-      // inside the kit or a `plan`, and the caller gets a reference to the log, never the message.
+      // Rounds and deliberate JSON-RPC errors are protocol outcomes, and a `plan` may refuse with
+      // a ToolError as a handler may; anything else failed inside the kit or a `plan`, and the
+      // caller gets a reference to the log, never the message.
       if (error instanceof InputNeeded || error instanceof ProtocolError) throw error;
+      if (error instanceof ToolError) return this.#outcome(tool, errorResult(error.message), "tool_error");
       return this.#outcome(tool, internalErrorResult(tool.name, error, this.#parts.logger), "tool_error");
     }
   }
