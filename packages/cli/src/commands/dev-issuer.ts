@@ -7,7 +7,7 @@ import { integerFlag } from "../flags.js";
 export const DEFAULT_DEV_ISSUER_PORT = 9400;
 
 const command: Command = {
-  summary: "run the local OAuth dev issuer (metadata, JWKS, client-credentials tokens) on 127.0.0.1",
+  summary: "run the local OAuth dev issuer on 127.0.0.1 (sign-in with PKCE for interactive clients, client-credentials tokens)",
   usage: "dev-issuer [--port N]",
   run: async (args, io) => {
     const { values } = parseArgs({ args, options: { port: { type: "string", default: String(DEFAULT_DEV_ISSUER_PORT) } } });
