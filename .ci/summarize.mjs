@@ -9,9 +9,7 @@ let failed = 0;
 if (existsSync(reportPath)) {
   const report = JSON.parse(readFileSync(reportPath, "utf8"));
   passed = report.numPassedTests;
-  const brokenFiles = report.testResults.filter(
-    (file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed"),
-  ).length;
+  const brokenFiles = report.testResults.filter((file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed")).length;
   failed = report.numFailedTests + brokenFiles;
 }
 if (exitStatus !== "0" && failed === 0) failed = 1;

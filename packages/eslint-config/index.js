@@ -6,8 +6,14 @@ import tseslint from "typescript-eslint";
  * new protocol revision, say) touches one package; everything else uses the kit's API.
  */
 const SDK_SERVER = [
-  { group: ["@modelcontextprotocol/server", "@modelcontextprotocol/server/*"], message: "Use @mcp-platform/server: only the kit's server package imports the MCP SDK's server side." },
-  { group: ["@modelcontextprotocol/core", "@modelcontextprotocol/core/*", "@modelcontextprotocol/node"], message: "Use @mcp-platform/server: only the kit's server package imports the MCP SDK's server side." },
+  {
+    group: ["@modelcontextprotocol/server", "@modelcontextprotocol/server/*"],
+    message: "Use @mcp-platform/server: only the kit's server package imports the MCP SDK's server side.",
+  },
+  {
+    group: ["@modelcontextprotocol/core", "@modelcontextprotocol/core/*", "@modelcontextprotocol/node"],
+    message: "Use @mcp-platform/server: only the kit's server package imports the MCP SDK's server side.",
+  },
   { group: ["@modelcontextprotocol/sdk/server/*"], message: "Use @mcp-platform/server: only the kit's server package imports the MCP SDK's server side." },
 ];
 

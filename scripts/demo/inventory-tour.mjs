@@ -32,12 +32,20 @@ export async function inventoryTour({ root, home, issuer }) {
   try {
     step("A read-only caller tries the write tool: refused before it reaches the server");
     const reader = await tokenFor("bob", ["inventory:read"]);
-    const refused = await post(server.url, { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "set_maintenance_mode", arguments: request } }, reader);
+    const refused = await post(
+      server.url,
+      { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "set_maintenance_mode", arguments: request } },
+      reader,
+    );
     show(`HTTP ${refused.status}`, refused.challenge);
 
     step("A caller with inventory:write asks over MCP 2026-07-28: the call answers with an approval question");
     const writer = await tokenFor("alice", ["inventory:write"]);
-    const answer = await post(server.url, modernCall(request), writer, { "mcp-protocol-version": "2026-07-28", "mcp-method": "tools/call", "mcp-name": "set_maintenance_mode" });
+    const answer = await post(server.url, modernCall(request), writer, {
+      "mcp-protocol-version": "2026-07-28",
+      "mcp-method": "tools/call",
+      "mcp-name": "set_maintenance_mode",
+    });
     const first = JSON.parse(answer.body).result;
     if (!first) throw new Error(`unexpected answer: HTTP ${answer.status} ${answer.body}`);
     show("resultType", first.resultType);

@@ -17,4 +17,8 @@ export function section(title) {
   console.log(`\n${bold(`── ${title} ${"─".repeat(Math.max(0, 60 - title.length))}`)}`);
 }
 
-export const text = (result) => result.content.filter((block) => block.type === "text").map((block) => block.text).join(" ");
+export const text = (result) =>
+  result.content
+    .filter((block) => block.type === "text")
+    .map((block) => block.text)
+    .join(" ");

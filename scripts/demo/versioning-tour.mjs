@@ -25,6 +25,9 @@ export async function versioningTour({ root, home }) {
   for (const entry of catalog.servers) {
     const access = ["read", "write", "destructive"].map((level) => `${entry.counts[level] ?? 0} ${level}`).join(", ");
     const deprecated = entry.tools.filter((tool) => tool.deprecated).map((tool) => `${tool.name} (sunset ${tool.deprecated.sunset})`);
-    show(entry.name, `${entry.owner}, v${entry.version}, ${entry.defaultTransport}; tools: ${access}${deprecated.length ? `; deprecated: ${deprecated.join(", ")}` : ""}`);
+    show(
+      entry.name,
+      `${entry.owner}, v${entry.version}, ${entry.defaultTransport}; tools: ${access}${deprecated.length ? `; deprecated: ${deprecated.join(", ")}` : ""}`,
+    );
   }
 }

@@ -52,10 +52,24 @@ export function contenders(kit: KitSetup): Contender[] {
   const both: readonly Protocol[] = ["2026-07-28", "2025-11-25"];
   return [
     { name: "sdk-v2", label: "SDK v2 createMcpHandler (defaults)", entry: server("sdk-v2.js"), protocols: both, call: echo, setup: plain },
-    { name: "sdk-naive", label: "SDK v1, naive stateless (new server + Ajv per request)", entry: server("sdk-naive.js"), protocols: legacy, call: echo, setup: plain },
+    {
+      name: "sdk-naive",
+      label: "SDK v1, naive stateless (new server + Ajv per request)",
+      entry: server("sdk-naive.js"),
+      protocols: legacy,
+      call: echo,
+      setup: plain,
+    },
     { name: "sdk-shared", label: "SDK v1, one shared validator", entry: server("sdk-shared-validator.js"), protocols: legacy, call: echo, setup: plain },
     { name: "fastmcp", label: "FastMCP 4.20 (stateless, JSON)", entry: server("fastmcp.js"), protocols: legacy, call: echo, setup: plain },
-    { name: "kit", label: "kit: OTLP tracing + OAuth JWT + policy + audit", entry: server("kit.js"), protocols: both, call: echo, setup: kitSetup(kit, "bench:read") },
+    {
+      name: "kit",
+      label: "kit: OTLP tracing + OAuth JWT + policy + audit",
+      entry: server("kit.js"),
+      protocols: both,
+      call: echo,
+      setup: kitSetup(kit, "bench:read"),
+    },
     {
       name: "kit-many",
       label: "kit, apps/conformance (40+ tools, resources, prompts), all on",

@@ -56,7 +56,9 @@ export function renderReport(report: Report): string {
     "",
     `Command: \`${report.command}\` (${report.rounds} alternating rounds, ${report.durationMs / 1000} s per measurement after a warm-up).`,
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}.`,
-    `Versions: ${Object.entries(report.versions).map(([name, version]) => `${name} ${version}`).join(", ")}.`,
+    `Versions: ${Object.entries(report.versions)
+      .map(([name, version]) => `${name} ${version}`)
+      .join(", ")}.`,
     "Servers are pinned to CPU 0 and the load client to CPU 1 (taskset). Each serves one trivial `echo` tool over stateless",
     "Streamable HTTP (the many-tools run calls `greet` on apps/conformance), loaded with `tools/call` requests of one revision:",
     "2026-07-28 (per-request `_meta`, `Mcp-Method`/`Mcp-Name`) or 2025-11-25. Every reply is checked (status, JSON-RPC id,",

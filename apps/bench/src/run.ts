@@ -35,7 +35,9 @@ const kit = {
 const all = contenders(kit);
 /** Each contender once per revision it is loaded in, in its own process (so peak RSS is that load's). */
 const runs = all.flatMap((contender) => contender.protocols.map((protocol) => ({ contender, protocol, key: resultKey(contender.name, protocol) })));
-const results: Record<string, Measurements> = Object.fromEntries(runs.map(({ contender, protocol, key }) => [key, emptyMeasurements(`${contender.label}, ${protocol}`, concurrencies)]));
+const results: Record<string, Measurements> = Object.fromEntries(
+  runs.map(({ contender, protocol, key }) => [key, emptyMeasurements(`${contender.label}, ${protocol}`, concurrencies)]),
+);
 const coldStarts: Record<string, number[]> = Object.fromEntries(all.map((c) => [c.name, []]));
 
 for (let round = 0; round < rounds; round++) {

@@ -48,14 +48,25 @@ for (const [collector, otlpEndpoint] of Object.entries(collectors) as [keyof typ
   }).find((contender) => contender.name === "kit")!;
   for (const protocol of PROTOCOLS) {
     const server = await spawnServer(kit.entry, kit.setup, undefined, { args: ["--expose-gc", "--import", heapProbe], ipc: true });
-    const load = (calls: number) => runLoad({ url: server.url, concurrency: CONCURRENCY, durationMs: 3_600_000, calls, headers: server.headers, protocol, call: kit.call });
+    const load = (calls: number) =>
+      runLoad({ url: server.url, concurrency: CONCURRENCY, durationMs: 3_600_000, calls, headers: server.headers, protocol, call: kit.call });
     await load(WARMUP_CALLS);
     const heapAfterWarmupMiB = await liveHeapMiB(server);
     const soaked = await load(CALLS);
     const heapAfterMiB = await liveHeapMiB(server);
     await server.stop();
-    runs.push({ collector, protocol, calls: soaked.requests + soaked.errors, errors: soaked.errors, seconds: soaked.seconds, heapAfterWarmupMiB, heapAfterMiB });
-    process.stderr.write(`soak ${protocol}, collector ${collector}: ${soaked.errors} errors, heap ${heapAfterWarmupMiB.toFixed(1)} -> ${heapAfterMiB.toFixed(1)} MiB\n`);
+    runs.push({
+      collector,
+      protocol,
+      calls: soaked.requests + soaked.errors,
+      errors: soaked.errors,
+      seconds: soaked.seconds,
+      heapAfterWarmupMiB,
+      heapAfterMiB,
+    });
+    process.stderr.write(
+      `soak ${protocol}, collector ${collector}: ${soaked.errors} errors, heap ${heapAfterWarmupMiB.toFixed(1)} -> ${heapAfterMiB.toFixed(1)} MiB\n`,
+    );
   }
 }
 await issuer.close();
@@ -74,7 +85,7 @@ const report = [
   "|---|---|---|---|---|---|---|---|---|",
   ...runs.map(
     (run) =>
-      `| ${run.protocol} | ${run.collector} | ${run.calls.toLocaleString("en-US")} | ${run.errors} | ${Math.round(run.calls / run.seconds).toLocaleString("en-US")} | ${run.heapAfterWarmupMiB.toFixed(1)} | ${run.heapAfterMiB.toFixed(1)} | ${(((run.heapAfterMiB / run.heapAfterWarmupMiB) - 1) * 100).toFixed(1)}% | ${met(run) ? "met" : "MISSED"} |`,
+      `| ${run.protocol} | ${run.collector} | ${run.calls.toLocaleString("en-US")} | ${run.errors} | ${Math.round(run.calls / run.seconds).toLocaleString("en-US")} | ${run.heapAfterWarmupMiB.toFixed(1)} | ${run.heapAfterMiB.toFixed(1)} | ${((run.heapAfterMiB / run.heapAfterWarmupMiB - 1) * 100).toFixed(1)}% | ${met(run) ? "met" : "MISSED"} |`,
   ),
   "",
 ].join("\n");

@@ -39,7 +39,10 @@ export async function spawnServer(
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...headers },
       body,
-    }).then((response) => response.ok, () => false);
+    }).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) break;
     if (performance.now() - started > 20_000) throw new Error(`${entry} did not answer tools/list within 20 s`);
     await sleep(2);

@@ -13,7 +13,12 @@ export async function stdioCallsPerSecond(entry: string, env: NodeJS.ProcessEnv,
     return JSON.parse((await lines.next()).value as string) as { result?: { content?: { text?: string }[] } };
   };
   if (protocol === "2025-11-25") {
-    await send({ jsonrpc: "2.0", id: 0, method: "initialize", params: { protocolVersion: protocol, capabilities: {}, clientInfo: { name: "bench", version: "1" } } });
+    await send({
+      jsonrpc: "2.0",
+      id: 0,
+      method: "initialize",
+      params: { protocolVersion: protocol, capabilities: {}, clientInfo: { name: "bench", version: "1" } },
+    });
     child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" })}\n`);
   }
   const meta = protocol === "2026-07-28" ? { _meta: META_2026 } : {};

@@ -14,7 +14,11 @@ const META_2026 = `"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-2
 
 /** The headers every request of a load carries, in its revision. */
 export function loadHeaders(protocol: Protocol, tool: string): Record<string, string> {
-  const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": protocol };
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    accept: "application/json, text/event-stream",
+    "mcp-protocol-version": protocol,
+  };
   if (protocol === "2026-07-28") Object.assign(headers, { "mcp-method": "tools/call", "mcp-name": tool });
   return headers;
 }

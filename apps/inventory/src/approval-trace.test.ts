@@ -18,7 +18,11 @@ const approvalEvents = (span: ReceivedSpan) => span.events.filter((event) => eve
 describe("the rounds of an approval, as telemetry shows them (real process, OTLP)", () => {
   it("puts both rounds in the agent's trace, with the revision each declared and the human's decision", async () => {
     const receiver = await startOtlpReceiver();
-    const server = await startServerProcess(entry, { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: "http/json", OTEL_BSP_SCHEDULE_DELAY: "50" });
+    const server = await startServerProcess(entry, {
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+      OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
+      OTEL_BSP_SCHEDULE_DELAY: "50",
+    });
     try {
       const _meta = { traceparent: `00-${TRACE_ID}-${AGENT_SPAN}-01` };
       const asked = await call(server.url, "2026-07-28", { name: "set_maintenance_mode", arguments: request, _meta });

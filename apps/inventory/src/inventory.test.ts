@@ -61,7 +61,14 @@ describe.each(backends)("$name inventory", ({ backend, skip }) => {
     const replicas = [open(), open(), open()];
     const lists = await Promise.all(replicas.map((r) => r.list({})));
     for (const list of lists) expect(list.map((s) => s.name)).toEqual(["checkout-web", "payments-api", "order-events", "search-indexer", "report-builder"]);
-    expect(lists[0]![0]).toEqual({ name: "checkout-web", team: "team-checkout", tier: 1, status: "active", maintenanceReason: null, updatedAt: new Date(0).toISOString() });
+    expect(lists[0]![0]).toEqual({
+      name: "checkout-web",
+      team: "team-checkout",
+      tier: 1,
+      status: "active",
+      maintenanceReason: null,
+      updatedAt: new Date(0).toISOString(),
+    });
   });
 
   it.skipIf(skip)("filters by team and status, and finds one by name", async () => {

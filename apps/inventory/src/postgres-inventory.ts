@@ -25,10 +25,10 @@ export class PostgresInventory implements Inventory {
   }
 
   async list(filter: ServiceFilter): Promise<Service[]> {
-    return this.#rows(
-      "SELECT * FROM inventory_services WHERE ($1::text IS NULL OR team = $1) AND ($2::text IS NULL OR status = $2) ORDER BY tier, name",
-      [filter.team ?? null, filter.status ?? null],
-    );
+    return this.#rows("SELECT * FROM inventory_services WHERE ($1::text IS NULL OR team = $1) AND ($2::text IS NULL OR status = $2) ORDER BY tier, name", [
+      filter.team ?? null,
+      filter.status ?? null,
+    ]);
   }
 
   async get(name: string): Promise<Service | undefined> {
@@ -36,10 +36,11 @@ export class PostgresInventory implements Inventory {
   }
 
   async setStatus(name: string, status: ServiceStatus, reason: string | null): Promise<Service> {
-    const [service] = await this.#rows(
-      "UPDATE inventory_services SET status = $2, maintenance_reason = $3, updated_at = now() WHERE name = $1 RETURNING *",
-      [name, status, reason],
-    );
+    const [service] = await this.#rows("UPDATE inventory_services SET status = $2, maintenance_reason = $3, updated_at = now() WHERE name = $1 RETURNING *", [
+      name,
+      status,
+      reason,
+    ]);
     if (!service) throw new Error(`No service "${name}"`);
     return service;
   }

@@ -40,7 +40,10 @@ const actionOf = (result: CallToolResult) => (result._meta?.["io.github.mcp-plat
 describe("real MCP clients on apps/inventory over HTTP with a bearer token", () => {
   it("the SDK v2 client (2026-07-28): lists, calls, approves set_maintenance_mode in an MRTR round, then undoes it", async () => {
     const bearer = await token("ada");
-    const client = new Client({ name: "sdk-v2", version: "2.4.0" }, { capabilities: { elicitation: { form: {} } }, versionNegotiation: { mode: { pin: "2026-07-28" } } });
+    const client = new Client(
+      { name: "sdk-v2", version: "2.4.0" },
+      { capabilities: { elicitation: { form: {} } }, versionNegotiation: { mode: { pin: "2026-07-28" } } },
+    );
     const asked: string[] = [];
     client.setRequestHandler("elicitation/create", (request) => {
       asked.push((request.params as { message: string }).message);

@@ -77,7 +77,9 @@ describe.skipIf(missing)(`three inventory replicas behind nginx${missing ? ` (${
     const failures = calls.filter((c) => c.failure);
     const inFlightOnVictim = (c: CallRecord) => c.upstream.split(", ").at(-1) === victim.address && c.started <= deadAt && c.ended >= killedAt!;
     const unexplained = failures.filter((c) => !inFlightOnVictim(c));
-    expect(unexplained.map((c) => `${c.tool} via ${c.upstream} (${c.started - killedAt!}..${c.ended - killedAt!} ms after the kill): ${c.failure}`)).toEqual([]);
+    expect(unexplained.map((c) => `${c.tool} via ${c.upstream} (${c.started - killedAt!}..${c.ended - killedAt!} ms after the kill): ${c.failure}`)).toEqual(
+      [],
+    );
     for (const c of calls.filter((c) => !c.failure && c.tool !== "set_maintenance_mode")) expect(c.result?.isError, textOf(c.result)).toBeFalsy();
     const undoFailures = writes.filter((w) => w.undo?.failure);
     for (const w of writes.filter((w) => w.undo && !w.undo.failure)) expect(w.undo!.result?.isError, textOf(w.undo!.result)).toBeFalsy();

@@ -20,9 +20,9 @@ export class SqliteInventory implements Inventory {
   }
 
   list(filter: ServiceFilter): Promise<Service[]> {
-    const rows = this.#open().prepare(
-      "SELECT * FROM services WHERE (?1 IS NULL OR team = ?1) AND (?2 IS NULL OR status = ?2) ORDER BY tier, name",
-    ).all(filter.team ?? null, filter.status ?? null);
+    const rows = this.#open()
+      .prepare("SELECT * FROM services WHERE (?1 IS NULL OR team = ?1) AND (?2 IS NULL OR status = ?2) ORDER BY tier, name")
+      .all(filter.team ?? null, filter.status ?? null);
     return Promise.resolve(rows.map((row) => toService(row as unknown as ServiceRow)));
   }
 

@@ -35,7 +35,10 @@ export class RunbookLibrary {
 
   /** Ranks runbooks by how many query terms their title, tags and text contain (title counts most). */
   search(query: string, limit: number): Runbook[] {
-    const terms = query.toLowerCase().split(/\W+/).filter((term) => term.length > 1);
+    const terms = query
+      .toLowerCase()
+      .split(/\W+/)
+      .filter((term) => term.length > 1);
     const scored = [...this.#bySlug.values()].map((runbook) => ({ runbook, score: score(runbook, terms) }));
     return scored
       .filter(({ score }) => score > 0)
@@ -49,15 +52,16 @@ function score(runbook: Runbook, terms: string[]): number {
   const title = runbook.title.toLowerCase();
   const tags = runbook.tags.join(" ");
   const body = runbook.markdown.toLowerCase();
-  return terms.reduce(
-    (total, term) => total + (title.includes(term) ? 5 : 0) + (tags.includes(term) ? 3 : 0) + (body.includes(term) ? 1 : 0),
-    0,
-  );
+  return terms.reduce((total, term) => total + (title.includes(term) ? 5 : 0) + (tags.includes(term) ? 3 : 0) + (body.includes(term) ? 1 : 0), 0);
 }
 
 function parseRunbook(slug: string, markdown: string): Runbook {
   const lines = markdown.split("\n");
-  const title = lines.find((line) => line.startsWith("# "))?.slice(2).trim() ?? slug;
+  const title =
+    lines
+      .find((line) => line.startsWith("# "))
+      ?.slice(2)
+      .trim() ?? slug;
   const facts = Object.fromEntries(
     (lines.find((line) => line.startsWith("Service:")) ?? "")
       .split("·")
@@ -71,7 +75,10 @@ function parseRunbook(slug: string, markdown: string): Runbook {
     title,
     service: facts.service ?? "unknown",
     severity: facts.severity ?? "unknown",
-    tags: (facts.tags ?? "").split(",").map((tag) => tag.trim()).filter(Boolean),
+    tags: (facts.tags ?? "")
+      .split(",")
+      .map((tag) => tag.trim())
+      .filter(Boolean),
     summary,
     markdown,
   };

@@ -24,8 +24,7 @@ export function createRunbooksServer(library = new RunbookLibrary(RUNBOOK_DIRECT
         title: "Runbook",
         description: "One runbook as markdown",
         mimeType: "text/markdown",
-        list: () =>
-          Promise.resolve(library.slugs.map((slug) => ({ uri: `runbook://${slug}`, name: slug, title: library.get(slug)!.title }))),
+        list: () => Promise.resolve(library.slugs.map((slug) => ({ uri: `runbook://${slug}`, name: slug, title: library.get(slug)!.title }))),
         complete: { slug: (value) => library.slugs.filter((slug) => slug.startsWith(value)) },
         read: (_uri, { slug }) => library.get(String(slug))?.markdown,
       }),

@@ -97,10 +97,19 @@ describe("telemetry exported over OTLP to a real receiver", () => {
   it("records a one-call stdio session, even one whose request waits in the pipe before the server is up", async () => {
     const receiver = await startOtlpReceiver();
     try {
-      const env = { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: "http/json", OTEL_BSP_SCHEDULE_DELAY: "600000" };
+      const env = {
+        ...process.env,
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+        OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
+        OTEL_BSP_SCHEDULE_DELAY: "600000",
+      };
       const child = spawn(process.execPath, [entry], { env, stdio: ["pipe", "pipe", "ignore"] });
       // Written at once, as a quick client does: the server finds them waiting when it starts reading.
-      const call = { name: "search_runbooks", arguments: { query: "kafka" }, _meta: { "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {} } };
+      const call = {
+        name: "search_runbooks",
+        arguments: { query: "kafka" },
+        _meta: { "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {} },
+      };
       child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: call })}\n`);
       let output = "";
       await new Promise<void>((resolve) =>

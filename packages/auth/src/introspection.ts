@@ -19,11 +19,7 @@ interface IntrospectionResponse {
 }
 
 /** Checks an opaque token with RFC 7662 introspection; the same issuer/audience rules as for JWTs. */
-export async function introspect(
-  token: string,
-  options: IntrospectionOptions,
-  expected: { issuer: string; audience: string },
-): Promise<Principal> {
+export async function introspect(token: string, options: IntrospectionOptions, expected: { issuer: string; audience: string }): Promise<Principal> {
   const response = await fetch(options.url, {
     method: "POST",
     headers: {

@@ -7,12 +7,7 @@ export interface ProtectedResourceMetadata {
   resource_name?: string;
 }
 
-export function protectedResourceMetadata(options: {
-  resource: string;
-  issuer: string;
-  scopes: string[];
-  name?: string;
-}): ProtectedResourceMetadata {
+export function protectedResourceMetadata(options: { resource: string; issuer: string; scopes: string[]; name?: string }): ProtectedResourceMetadata {
   return {
     resource: options.resource,
     authorization_servers: [options.issuer],

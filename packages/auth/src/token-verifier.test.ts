@@ -24,9 +24,15 @@ beforeAll(async () => {
       const token = new URLSearchParams(body).get("token") ?? "";
       introspected.push(req.headers.authorization ?? "");
       const active = token === "opaque-good";
-      res.writeHead(200, { "content-type": "application/json" }).end(
-        JSON.stringify(active ? { active, sub: "svc-backup", client_id: "backup", scope: "runbooks:read", aud: AUDIENCE, iss: issuer.issuer, exp: 4102444800 } : { active }),
-      );
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(
+          JSON.stringify(
+            active
+              ? { active, sub: "svc-backup", client_id: "backup", scope: "runbooks:read", aud: AUDIENCE, iss: issuer.issuer, exp: 4102444800 }
+              : { active },
+          ),
+        );
     });
   });
   await new Promise<void>((resolve) => introspection.listen(0, "127.0.0.1", resolve));

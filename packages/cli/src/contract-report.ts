@@ -28,7 +28,10 @@ export function problemReport(problems: Problem[]): string[] {
 
 /** What the policy only warns about (`"inputs": { "unbounded": "warn" }`): shown, and the check still passes. */
 export function warningReport(warnings: Problem[]): string[] {
-  return [`${plural(warnings.length, "warning")} (mcp-platform.config.json sets these to warn, not fail):`, ...warnings.flatMap((warning) => listed("!", warning))];
+  return [
+    `${plural(warnings.length, "warning")} (mcp-platform.config.json sets these to warn, not fail):`,
+    ...warnings.flatMap((warning) => listed("!", warning)),
+  ];
 }
 
 function listed(mark: string, problem: Problem): string[] {

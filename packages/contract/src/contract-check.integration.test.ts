@@ -24,7 +24,9 @@ describe("pnpm contract:check", () => {
       expect(result.stdout).toContain("Contract check passed");
       expect(result.code).toBe(0);
       expect(result.stderr).toMatch(/\d+ warnings \(mcp-platform.config.json sets these to warn, not fail\):/);
-      expect(result.stderr).toContain("! conformance/test_sampling input.prompt: a string of any length (no maxLength)\n    fix: bound it, e.g. z.string().max(<n>)");
+      expect(result.stderr).toContain(
+        "! conformance/test_sampling input.prompt: a string of any length (no maxLength)\n    fix: bound it, e.g. z.string().max(<n>)",
+      );
       expect(result.stderr).not.toMatch(/! (runbooks|inventory)\//);
     }, 120_000);
 
@@ -39,7 +41,9 @@ describe("pnpm contract:check", () => {
       const result = await check();
       expect(result.code).toBe(1);
       expect(result.stdout).toContain("breaking get_runbook: tool removed (clients and prompts that call it by name fail)");
-      expect(result.stderr).toMatch(/@mcp-platform\/runbooks needs a major release for 1 breaking change\(s\) since main \(at \w+, no release tag yet\), but the pending changesets give it no release/);
+      expect(result.stderr).toMatch(
+        /@mcp-platform\/runbooks needs a major release for 1 breaking change\(s\) since main \(at \w+, no release tag yet\), but the pending changesets give it no release/,
+      );
       expect(result.stderr).toContain("fix: pnpm changeset add --major @mcp-platform/runbooks -m 'runbooks: get_runbook: tool removed'");
       expect(result.stderr).toMatch(/runbooks\/get_runbook was removed, but main .* does not deprecate it\n +fix: restore get_runbook and deprecate it first/);
     }, 120_000);
@@ -48,7 +52,9 @@ describe("pnpm contract:check", () => {
       await repo.edit("mcp-platform.config.json", (text) => text.replace('"unbounded": "warn"', '"unbounded": "fail"'));
       const result = await check();
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain("x conformance/test_sampling input.prompt: a string of any length (no maxLength)\n    fix: bound it, e.g. z.string().max(<n>)");
+      expect(result.stderr).toContain(
+        "x conformance/test_sampling input.prompt: a string of any length (no maxLength)\n    fix: bound it, e.g. z.string().max(<n>)",
+      );
       expect(result.stderr).toContain("x conformance/json_schema_2020_12_tool input.address.city: a string of any length (no maxLength)");
     }, 120_000);
 
@@ -60,12 +66,16 @@ describe("pnpm contract:check", () => {
       const result = await check();
       expect(result.code).toBe(1);
       expect(result.stdout).toContain("minor    search_runbooks input.service: optional input added (existing calls stay valid)");
-      expect(result.stderr).toContain("fix: pnpm changeset add --minor @mcp-platform/runbooks -m 'runbooks: search_runbooks input.service: optional input added'");
+      expect(result.stderr).toContain(
+        "fix: pnpm changeset add --minor @mcp-platform/runbooks -m 'runbooks: search_runbooks input.service: optional input added'",
+      );
 
       await repo.ok("pnpm", ["changeset", "add", "--patch", "@mcp-platform/runbooks", "-m", "Filter by service"]);
       expect((await check()).stderr).toContain("but the pending changesets give it a patch release");
       await repo.reset();
-      await repo.edit("apps/runbooks/src/tools/search-runbooks.ts", (text) => text.replace("limit: z.number()", "service: z.string().optional(),\n      limit: z.number()"));
+      await repo.edit("apps/runbooks/src/tools/search-runbooks.ts", (text) =>
+        text.replace("limit: z.number()", "service: z.string().optional(),\n      limit: z.number()"),
+      );
       await repo.ok("pnpm", ["contract:update"]);
       await repo.ok("pnpm", ["changeset", "add", "--minor", "@mcp-platform/runbooks", "-m", "Filter by service"]);
       const passed = await check();
@@ -78,7 +88,10 @@ describe("pnpm contract:check", () => {
     await repo.edit(SERVER, (text) =>
       text
         .replace("import { definePrompt,", "import { definePrompt, defineTool,")
-        .replace(TOOLS, `tools: [searchRunbooks(library), ${DEPRECATED}, defineTool({ ...getRunbook(library), name: "read_runbook" }), findRunbooks(library)],`),
+        .replace(
+          TOOLS,
+          `tools: [searchRunbooks(library), ${DEPRECATED}, defineTool({ ...getRunbook(library), name: "read_runbook" }), findRunbooks(library)],`,
+        ),
     );
     await repo.ok("pnpm", ["contract:update"]);
     await repo.ok("pnpm", ["changeset", "add", "--minor", "@mcp-platform/runbooks", "-m", "Deprecate get_runbook for read_runbook"]);

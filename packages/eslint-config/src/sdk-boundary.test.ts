@@ -12,8 +12,14 @@ async function lint(source: string, options = "{}"): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), "lint-boundary-"));
   dirs.push(dir);
   mkdirSync(join(dir, "src"));
-  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", noEmit: true }, include: ["src"] }));
-  writeFileSync(join(dir, "eslint.config.js"), `import { config } from ${JSON.stringify(kitConfig)};\nexport default config(import.meta.dirname, ${options});\n`);
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", noEmit: true }, include: ["src"] }),
+  );
+  writeFileSync(
+    join(dir, "eslint.config.js"),
+    `import { config } from ${JSON.stringify(kitConfig)};\nexport default config(import.meta.dirname, ${options});\n`,
+  );
   writeFileSync(join(dir, "src", "server.ts"), source);
   const [result] = await new ESLint({ cwd: dir }).lintFiles(["src/server.ts"]);
   return result!.messages.filter((message) => message.ruleId === "no-restricted-imports").map((message) => message.message);

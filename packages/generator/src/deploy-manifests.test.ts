@@ -15,7 +15,14 @@ const manifest = (path: string): Manifest => parse(deploy(`kubernetes/${path}`))
 const envOf = (container: Manifest): Map<string, Manifest> => new Map(container.env.map((e: Manifest) => [e.name, e]));
 
 beforeAll(async () => {
-  await scaffoldServer({ root: fixture.root, name: NAME, owner: "team-billing", description: "Invoices", toolDescription: "Returns one invoice.", install: false });
+  await scaffoldServer({
+    root: fixture.root,
+    name: NAME,
+    owner: "team-billing",
+    description: "Invoices",
+    toolDescription: "Returns one invoice.",
+    install: false,
+  });
 });
 afterAll(() => fixture.remove());
 
@@ -108,7 +115,11 @@ describe("generated deployment (apps/<name>/deploy)", () => {
     expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
     expect(dockerfile).toContain(`pnpm deploy --filter=@mcp-platform/${NAME} --prod`);
     expect(dockerfile).toMatch(/^USER (?!root|0\b)\S+/m);
-    const everything = [dockerfile, ...["deployment.yaml", "kustomization.yaml"].map((f) => deploy(`kubernetes/${f}`)), deploy("otel-collector/collector.yaml")];
+    const everything = [
+      dockerfile,
+      ...["deployment.yaml", "kustomization.yaml"].map((f) => deploy(`kubernetes/${f}`)),
+      deploy("otel-collector/collector.yaml"),
+    ];
     for (const text of everything) expect(text).not.toMatch(/:latest\b/);
     for (const image of everything.join("\n").matchAll(/image: (\S+)/g)) expect(image[1]).toMatch(/:[\w.-]+$/);
   });

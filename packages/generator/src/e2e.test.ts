@@ -62,6 +62,7 @@ async function expectInterruptedCleanly(args: string[], cue: string, signal: "SI
 async function expectGreen(tools: string[], listed = tools): Promise<void> {
   await sh("pnpm", "turbo", "run", "build", "lint", "typecheck", `--filter=@mcp-platform/${SERVER}`, "--output-logs=errors-only");
   await expectOwnTestsCached();
+  await sh("pnpm", "exec", "prettier", "--check", `apps/${SERVER}`);
   await sh("pnpm", "contract:check");
   await sh("pnpm", "catalog", "--check");
   const contract = JSON.parse(read(`apps/${SERVER}/mcp-contract.json`)) as { tools: { name: string }[] };
@@ -70,7 +71,12 @@ async function expectGreen(tools: string[], listed = tools): Promise<void> {
   // Over stdio, a 2026-07-28 client (it probes with server/discover) and a 2025-11-25 one (initialize).
   const entry = join(kit.root, "apps", SERVER, "dist/index.js");
   const apiUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
-  const spawn = { command: process.execPath, args: [entry], env: { MCP_PLATFORM_HOME: join(kit.root, ".mcp-platform"), E2E_CHECK_API_URL: apiUrl }, stderr: "ignore" as const };
+  const spawn = {
+    command: process.execPath,
+    args: [entry],
+    env: { MCP_PLATFORM_HOME: join(kit.root, ".mcp-platform"), E2E_CHECK_API_URL: apiUrl },
+    stderr: "ignore" as const,
+  };
   const modern = new Client({ name: "e2e", version: "0" }, { versionNegotiation: { mode: "auto" } });
   await modern.connect(new StdioClientTransport(spawn));
   const legacy = new LegacyClient({ name: "e2e", version: "0" });
@@ -92,7 +98,11 @@ async function expectGreen(tools: string[], listed = tools): Promise<void> {
 /** `turbo run test --filter=<server>`, as a team runs its tests: that server's test files only, and a cache hit the second time. */
 async function expectOwnTestsCached(): Promise<void> {
   const turboTest = async () => {
-    const { stdout } = await promisify(execFile)("pnpm", ["turbo", "run", "test", `--filter=@mcp-platform/${SERVER}`], { cwd: kit.root, env, maxBuffer: 64 << 20 });
+    const { stdout } = await promisify(execFile)("pnpm", ["turbo", "run", "test", `--filter=@mcp-platform/${SERVER}`], {
+      cwd: kit.root,
+      env,
+      maxBuffer: 64 << 20,
+    });
     return stripVTControlCharacters(stdout);
   };
   const files = readdirSync(join(kit.root, "apps", SERVER, "src"), { recursive: true }).filter((name) => String(name).endsWith(".test.ts")).length;

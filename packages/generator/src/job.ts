@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
+import { formatForWorkspace } from "./format.js";
 
 /**
  * One generator run as a unit: files are rendered into a staging folder outside the workspace,
@@ -50,11 +51,12 @@ export class Job {
       .sort();
   }
 
-  /** Moves every staged file into the workspace; a file that exists there must have been saved first. */
+  /** Formats and moves every staged file into the workspace; a file that exists there must have been saved first. */
   async place(): Promise<string[]> {
     const files = await this.stagedFiles();
     const clash = files.find((file) => existsSync(join(this.root, file)) && !this.#saved.has(join(this.root, file)));
     if (clash) throw new Error(`${clash} already exists`);
+    for (const file of files) await formatForWorkspace(this.root, file, this.staged(file));
     for (const file of files) {
       const target = join(this.root, file);
       if (!this.#saved.has(target)) this.#created.push(topmostNew(this.root, target));

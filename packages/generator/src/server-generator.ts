@@ -43,12 +43,7 @@ function serverActions(workspace: Workspace, raw: Answers, signal?: AbortSignal)
       toolAccess: raw.access,
       toolDescription: raw["tool-description"],
     }),
-    changesetStep(
-      job,
-      `add-server-${name}`,
-      () => `@mcp-platform/${name}`,
-      `New server \`${name}\` (owner ${String(raw.owner)}): ${String(raw.description)}`,
-    ),
+    changesetStep(job, `add-server-${name}`, () => `@mcp-platform/${name}`, `New server \`${name}\` (owner ${String(raw.owner)}): ${String(raw.description)}`),
     placeStep(job),
     ...(raw.install === false
       ? ["Next: pnpm install, then pnpm contract:update and pnpm catalog (the contract, the catalog and the CODEOWNERS line)"]

@@ -27,8 +27,7 @@ export async function openWorkspace(root: string): Promise<Workspace> {
     isReserved: (name) => reserved.has(name),
     hasApp: (name) => existsSync(app(name)),
     servers: () => folders(join(root, "apps")).filter((name) => existsSync(app(name, "src/server.ts"))),
-    hasTool: (server, tool) =>
-      existsSync(app(server, "src/tools", `${toolFile(tool)}.ts`)) || contractTools(app(server, "mcp-contract.json")).includes(tool),
+    hasTool: (server, tool) => existsSync(app(server, "src/tools", `${toolFile(tool)}.ts`)) || contractTools(app(server, "mcp-contract.json")).includes(tool),
     packageName: (server) => (JSON.parse(readFileSync(app(server, "package.json"), "utf8")) as { name: string }).name,
   };
 }

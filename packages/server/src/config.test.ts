@@ -9,9 +9,7 @@ describe("loadConfig", () => {
   });
 
   it("names the variable and what is allowed in one line", () => {
-    expect(() => loadConfig({ PORT: "abc" })).toThrow(
-      new ConfigError('Invalid configuration: PORT must be an integer from 0 to 65535 (got "abc")'),
-    );
+    expect(() => loadConfig({ PORT: "abc" })).toThrow(new ConfigError('Invalid configuration: PORT must be an integer from 0 to 65535 (got "abc")'));
     expect(() => loadConfig({ MCP_TRANSPORT: "websocket" })).toThrow(/MCP_TRANSPORT must be "stdio" or "http"/);
   });
 

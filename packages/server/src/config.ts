@@ -2,9 +2,12 @@ import { z } from "zod";
 
 const LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1"];
 
-const list = z
-  .string()
-  .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean));
+const list = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 
 const integer = (min: number, max: number) =>
   z.coerce
@@ -15,7 +18,14 @@ const integer = (min: number, max: number) =>
 
 const url = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 /** Values that may hold credentials: a configuration error names them but never repeats them. */
-const SECRET_VARIABLES = new Set(["MCP_STORE_URL", "MCP_RATE_LIMIT_REDIS_URL", "MCP_EVENTS_REDIS_URL", "MCP_APPROVAL_SECRET", "MCP_APPROVAL_PREVIOUS_SECRETS", "MCP_AUTH_CLIENT_SECRET"]);
+const SECRET_VARIABLES = new Set([
+  "MCP_STORE_URL",
+  "MCP_RATE_LIMIT_REDIS_URL",
+  "MCP_EVENTS_REDIS_URL",
+  "MCP_APPROVAL_SECRET",
+  "MCP_APPROVAL_PREVIOUS_SECRETS",
+  "MCP_AUTH_CLIENT_SECRET",
+]);
 
 const redisUrl = z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" });
 
@@ -111,9 +121,7 @@ function checkAuth(config: Environment): void {
   }
   for (const variable of ["MCP_AUTH_ISSUER", "MCP_AUTH_AUDIENCE"] as const) {
     if (!config[variable]) {
-      throw new ConfigError(
-        `Invalid configuration: ${variable} is required for MCP_TRANSPORT=http (or MCP_AUTH=off on a loopback HOST for local development)`,
-      );
+      throw new ConfigError(`Invalid configuration: ${variable} is required for MCP_TRANSPORT=http (or MCP_AUTH=off on a loopback HOST for local development)`);
     }
   }
   if (config.MCP_AUTH_INTROSPECTION_URL && !(config.MCP_AUTH_CLIENT_ID && config.MCP_AUTH_CLIENT_SECRET)) {

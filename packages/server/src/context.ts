@@ -1,6 +1,13 @@
 import type { Principal } from "@mcp-platform/auth";
 import type { Logger } from "pino";
-import type { ClientCapabilities, CreateMessageRequestParams, CreateMessageResult, ElicitRequestFormParams, LoggingLevel, Root } from "@modelcontextprotocol/server";
+import type {
+  ClientCapabilities,
+  CreateMessageRequestParams,
+  CreateMessageResult,
+  ElicitRequestFormParams,
+  LoggingLevel,
+  Root,
+} from "@modelcontextprotocol/server";
 import type { z } from "zod";
 
 /** What every handler (tool, resource, prompt) gets besides its input. */
@@ -70,7 +77,4 @@ export interface InputOptions {
   key?: string;
 }
 
-export type Elicitation<T> =
-  | { action: "accept"; content: T }
-  | { action: "decline" | "cancel"; content?: undefined };
-
+export type Elicitation<T> = { action: "accept"; content: T } | { action: "decline" | "cancel"; content?: undefined };

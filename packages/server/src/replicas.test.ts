@@ -27,7 +27,7 @@ async function post(url: string, method: string, params: Record<string, unknown>
 }
 
 async function settled(url: string, taskId: string, timeoutMs = 10_000): Promise<Record<string, unknown>> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
     const { result } = await post(url, "tasks/get", { taskId });
     if (result && ["completed", "failed", "cancelled"].includes(result.status as string)) return result;
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -73,10 +73,7 @@ export async function serve(definition: ServerDefinition, options: ServeOptions 
   const url = `http://${host}:${address.port}/mcp`;
   logger.info({ ...base, transport: "http", url, sessions: config.MCP_SESSIONS, auth: config.MCP_AUTH }, "serving MCP over Streamable HTTP");
   if (!config.authRequired) {
-    logger.warn(
-      { auth: "off", host: config.HOST },
-      "AUTHENTICATION IS OFF (MCP_AUTH=off): every local caller gets every scope. Loopback development only.",
-    );
+    logger.warn({ auth: "off", host: config.HOST }, "AUTHENTICATION IS OFF (MCP_AUTH=off): every local caller gets every scope. Loopback development only.");
   }
   if (!isLoopback(config.HOST) && config.allowedHosts === undefined) {
     logger.warn({ host: config.HOST }, "listening beyond loopback with no MCP_ALLOWED_HOSTS: Host header is not checked");

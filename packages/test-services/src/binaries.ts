@@ -19,9 +19,6 @@ export function postgresBinDir(): string | undefined {
  * Tests skip with this reason; CI installs the packages (.ci/run), so there they always run.
  */
 export function missingService(service: "postgresql" | "redis-server" | "nginx"): string | undefined {
-  const present =
-    service === "postgresql"
-      ? postgresBinDir() !== undefined
-      : findProgram(service) !== undefined;
+  const present = service === "postgresql" ? postgresBinDir() !== undefined : findProgram(service) !== undefined;
   return present ? undefined : `skipped: ${service} is not installed (apt-get install ${service})`;
 }

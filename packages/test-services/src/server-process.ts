@@ -46,7 +46,10 @@ export async function startServerProcess(
       child.kill("SIGKILL");
       throw new Error(`${entry} was not ready within ${timeoutMs} ms:\n${stderr}`);
     }
-    const ready = await fetch(`${origin}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${origin}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     await sleep(25);
   }

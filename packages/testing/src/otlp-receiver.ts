@@ -41,9 +41,9 @@ export async function startOtlpReceiver() {
       contentTypes.push(type);
       if (req.url === "/v1/traces") spans.push(...(type.includes("json") ? jsonSpans(body) : protobufSpans(body)));
       if (req.url === "/v1/metrics" && type.includes("json")) metrics.push(...jsonMetrics(body));
-      res.writeHead(200, { "content-type": type.includes("json") ? "application/json" : "application/x-protobuf" }).end(
-        type.includes("json") ? "{}" : undefined,
-      );
+      res
+        .writeHead(200, { "content-type": type.includes("json") ? "application/json" : "application/x-protobuf" })
+        .end(type.includes("json") ? "{}" : undefined);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -52,7 +52,8 @@ export async function startFleet(count: number) {
     origin,
     database,
     replicas,
-    token: (subject: string) => mintDevToken({ home, issuer: issuer.issuer, audience: env.MCP_AUTH_AUDIENCE, scopes: ["inventory:read", "inventory:write"], subject }),
+    token: (subject: string) =>
+      mintDevToken({ home, issuer: issuer.issuer, audience: env.MCP_AUTH_AUDIENCE, scopes: ["inventory:read", "inventory:write"], subject }),
     async stop() {
       await balancer.stop();
       await Promise.all(replicas.map((r) => r.process.stop()));

@@ -16,6 +16,10 @@ export function findRunbooks(library: RunbookLibrary) {
       reason: "search_runbooks ranks results and returns titles and summaries.",
     },
     input: z.object({ word: z.string().min(1).max(100).describe("A word to look for") }),
-    handler: ({ word }) => library.search(word, 20).map((runbook) => runbook.slug).join("\n") || "No runbook matches.",
+    handler: ({ word }) =>
+      library
+        .search(word, 20)
+        .map((runbook) => runbook.slug)
+        .join("\n") || "No runbook matches.",
   });
 }

@@ -9,7 +9,11 @@ export function getRunbook(library: RunbookLibrary) {
     description: "Returns the full markdown of one runbook by its slug (as returned by search_runbooks).",
     access: "read",
     input: z.object({
-      slug: z.string().max(100).regex(/^[a-z0-9-]+$/, "slugs are lowercase words joined by '-'").describe("The runbook's slug"),
+      slug: z
+        .string()
+        .max(100)
+        .regex(/^[a-z0-9-]+$/, "slugs are lowercase words joined by '-'")
+        .describe("The runbook's slug"),
     }),
     handler: ({ slug }) => {
       const runbook = library.get(slug);

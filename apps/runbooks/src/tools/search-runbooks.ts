@@ -13,9 +13,7 @@ export function searchRunbooks(library: RunbookLibrary) {
       limit: z.number().int().min(1).max(20).default(5).describe("Maximum number of runbooks to return"),
     }),
     output: z.object({
-      results: z.array(
-        z.object({ slug: z.string(), title: z.string(), service: z.string(), severity: z.string(), summary: z.string() }),
-      ),
+      results: z.array(z.object({ slug: z.string(), title: z.string(), service: z.string(), severity: z.string(), summary: z.string() })),
     }),
     handler: ({ query, limit }) => ({
       results: library.search(query, limit).map(({ slug, title, service, severity, summary }) => ({

@@ -56,20 +56,24 @@ export function allowsRedirect(client: ClientMetadata, redirectUri: string): boo
 
 function download(url: URL, ca: string | undefined): Promise<string> {
   return new Promise((resolve, reject) => {
-    const request = (url.protocol === "https:" ? get : getHttp)(url, { ...(ca ? { ca } : {}), timeout: 5000, headers: { accept: "application/json" } }, (response) => {
-      if (response.statusCode !== 200) {
-        response.resume();
-        return reject(new Error(`HTTP ${response.statusCode}`));
-      }
-      let body = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => {
-        body += chunk;
-        if (body.length > MAX_DOCUMENT_BYTES) response.destroy(new Error(`larger than ${MAX_DOCUMENT_BYTES} bytes`));
-      });
-      response.on("end", () => resolve(body));
-      response.on("error", reject);
-    });
+    const request = (url.protocol === "https:" ? get : getHttp)(
+      url,
+      { ...(ca ? { ca } : {}), timeout: 5000, headers: { accept: "application/json" } },
+      (response) => {
+        if (response.statusCode !== 200) {
+          response.resume();
+          return reject(new Error(`HTTP ${response.statusCode}`));
+        }
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => {
+          body += chunk;
+          if (body.length > MAX_DOCUMENT_BYTES) response.destroy(new Error(`larger than ${MAX_DOCUMENT_BYTES} bytes`));
+        });
+        response.on("end", () => resolve(body));
+        response.on("error", reject);
+      },
+    );
     request.on("timeout", () => request.destroy(new Error("no answer within 5 s")));
     request.on("error", reject);
   });

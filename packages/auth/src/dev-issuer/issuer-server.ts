@@ -63,12 +63,15 @@ export async function startDevIssuer(options: DevIssuerOptions): Promise<DevIssu
       resource: param("resource")!,
       state,
     };
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "x-frame-options": "DENY" }).end(consentPage(client, grant, codes.ask(grant)));
+    res
+      .writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "x-frame-options": "DENY" })
+      .end(consentPage(client, grant, codes.ask(grant)));
   }
 
   function decide(form: URLSearchParams, res: ServerResponse): void {
     const grant = codes.answer(form.get("consent") ?? "");
-    if (!grant) return void res.writeHead(400, { "content-type": "text/plain" }).end("This sign-in expired or was already answered: start again from the client.");
+    if (!grant)
+      return void res.writeHead(400, { "content-type": "text/plain" }).end("This sign-in expired or was already answered: start again from the client.");
     if (form.get("decision") !== "allow") {
       return redirect(res, grant.redirectUri, { error: "access_denied", error_description: "The user denied access", state: grant.state, iss: issuer });
     }
@@ -85,7 +88,10 @@ export async function startDevIssuer(options: DevIssuerOptions): Promise<DevIssu
         codeVerifier: form.get("code_verifier") ?? "",
       });
       if (!grant || (form.get("resource") && form.get("resource") !== grant.resource)) {
-        return [400, { error: "invalid_grant", error_description: "The code is unknown, used, expired, or not this client's, redirect_uri's or code_verifier's" }];
+        return [
+          400,
+          { error: "invalid_grant", error_description: "The code is unknown, used, expired, or not this client's, redirect_uri's or code_verifier's" },
+        ];
       }
       const accessToken = await token({ resource: grant.resource, scopes: grant.scopes, subject: grant.subject ?? "dev-user", clientId: grant.clientId });
       return [200, { access_token: accessToken, token_type: "Bearer", expires_in: 3600, scope: grant.scopes.join(" ") }];

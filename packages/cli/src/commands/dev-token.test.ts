@@ -6,7 +6,12 @@ const claims = (token: string) => JSON.parse(Buffer.from(token.split(".")[1]!, "
 async function devToken(args: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const io = { cwd: process.cwd(), env: { MCP_PLATFORM_HOME: process.env.MCP_PLATFORM_HOME!, ...env }, out: (text: string) => void out.push(text), err: (text: string) => void err.push(text) };
+  const io = {
+    cwd: process.cwd(),
+    env: { MCP_PLATFORM_HOME: process.env.MCP_PLATFORM_HOME!, ...env },
+    out: (text: string) => void out.push(text),
+    err: (text: string) => void err.push(text),
+  };
   const code = await run(["dev-token", "--scopes", "runbooks:read", ...args], io);
   return { code, out, err };
 }

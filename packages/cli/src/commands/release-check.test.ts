@@ -16,7 +16,9 @@ describe("mcp-platform release-check (the first step of pnpm release's publish)"
   it("refuses npm's default registry unless public is intended", async () => {
     const refused = await releaseCheck({ npm_config_registry: "https://registry.npmjs.org/" });
     expect(refused.code).toBe(1);
-    expect(refused.lines[0]).toMatch(/^pnpm release would publish to the public npm registry \(https:\/\/registry\.npmjs\.org\/\)\. Set your company's registry/);
+    expect(refused.lines[0]).toMatch(
+      /^pnpm release would publish to the public npm registry \(https:\/\/registry\.npmjs\.org\/\)\. Set your company's registry/,
+    );
     expect(await releaseCheck({ npm_config_registry: "https://registry.npmjs.org/", MCP_PLATFORM_PUBLISH_PUBLIC: "true" })).toMatchObject({ code: 0 });
   });
 

@@ -19,7 +19,12 @@ const command: Command = {
       return 1;
     }
     const color = Boolean(process.stdout.isTTY) && !io.env.NO_COLOR;
-    io.out(traces.slice(-last).map((trace) => renderWaterfall(trace, { color })).join("\n\n"));
+    io.out(
+      traces
+        .slice(-last)
+        .map((trace) => renderWaterfall(trace, { color }))
+        .join("\n\n"),
+    );
     return 0;
   },
 };

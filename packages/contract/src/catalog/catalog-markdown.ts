@@ -36,9 +36,7 @@ function serverSection(server: CatalogServer): string[] {
 }
 
 function toolRow(tool: CatalogTool): string {
-  const deprecation = tool.deprecated
-    ? `since ${tool.deprecated.since}, sunset ${tool.deprecated.sunset}, use \`${tool.deprecated.replacement}\``
-    : "";
+  const deprecation = tool.deprecated ? `since ${tool.deprecated.since}, sunset ${tool.deprecated.sunset}, use \`${tool.deprecated.replacement}\`` : "";
   return `| \`${tool.name}\` | ${tool.access} | \`${tool.scope}\` | ${tool.approval ? "yes" : "no"} | ${deprecation} |`;
 }
 

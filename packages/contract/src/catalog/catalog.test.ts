@@ -22,7 +22,12 @@ describe("catalog", () => {
     ];
     await mkdir(join(rootDir, "apps/runbooks"), { recursive: true });
     await writeFile(join(rootDir, "apps/runbooks/mcp-contract.json"), formatContract(contract(tools)));
-    const app = { packageName: "@acme/runbooks", dir: join(rootDir, "apps/runbooks"), relativeDir: "apps/runbooks", contractPath: "apps/runbooks/mcp-contract.json" };
+    const app = {
+      packageName: "@acme/runbooks",
+      dir: join(rootDir, "apps/runbooks"),
+      relativeDir: "apps/runbooks",
+      contractPath: "apps/runbooks/mcp-contract.json",
+    };
     catalog = await buildCatalog({ rootDir, apps: [app] } satisfies Workspace);
   });
   afterAll(() => rm(rootDir, { recursive: true, force: true }));

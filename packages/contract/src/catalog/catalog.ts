@@ -78,9 +78,7 @@ function catalogTool(contract: Contract, tool: ToolContract): CatalogTool {
     access: tool.access,
     scope: scopes[ACCESS_RULES[tool.access].scope],
     approval: ACCESS_RULES[tool.access].approval,
-    ...(tool.deprecated
-      ? { deprecated: { since: tool.deprecated.since, sunset: tool.deprecated.sunset, replacement: tool.deprecated.replacement } }
-      : {}),
+    ...(tool.deprecated ? { deprecated: { since: tool.deprecated.since, sunset: tool.deprecated.sunset, replacement: tool.deprecated.replacement } } : {}),
   };
 }
 

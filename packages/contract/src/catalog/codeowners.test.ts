@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Catalog } from "./catalog.js";
 import { updateCodeowners } from "./codeowners.js";
 
-const catalog = (owners: [string, string][]) =>
-  ({ servers: owners.map(([path, owner]) => ({ path, owner })) }) as unknown as Catalog;
+const catalog = (owners: [string, string][]) => ({ servers: owners.map(([path, owner]) => ({ path, owner })) }) as unknown as Catalog;
 
 describe("updateCodeowners", () => {
   it("creates the servers block", () => {
@@ -14,10 +13,24 @@ describe("updateCodeowners", () => {
 
   it("rewrites only its block and keeps every other line", () => {
     const before = `* @platform\n\n${updateCodeowners(undefined, catalog([["apps/runbooks", "team-sre"]]))}/docs/ @writers\n`;
-    const after = updateCodeowners(before, catalog([["apps/inventory", "@acme/team-ops"], ["apps/runbooks", "team-sre"]]));
+    const after = updateCodeowners(
+      before,
+      catalog([
+        ["apps/inventory", "@acme/team-ops"],
+        ["apps/runbooks", "team-sre"],
+      ]),
+    );
     expect(after.startsWith("* @platform\n\n# BEGIN")).toBe(true);
     expect(after).toContain("\n/apps/inventory/ @acme/team-ops\n/apps/runbooks/ @team-sre\n# END mcp-platform servers\n/docs/ @writers\n");
-    expect(updateCodeowners(after, catalog([["apps/inventory", "@acme/team-ops"], ["apps/runbooks", "team-sre"]]))).toBe(after);
+    expect(
+      updateCodeowners(
+        after,
+        catalog([
+          ["apps/inventory", "@acme/team-ops"],
+          ["apps/runbooks", "team-sre"],
+        ]),
+      ),
+    ).toBe(after);
   });
 
   it("appends the block after existing rules", () => {

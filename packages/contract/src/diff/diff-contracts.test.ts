@@ -14,9 +14,7 @@ describe("diffContracts", () => {
   });
 
   it("classifies a removed tool as breaking", () => {
-    expect(diff(contract([tool(), search]), contract([search]))).toEqual([
-      { level: "breaking", tool: "get_runbook", at: "", change: "tool removed" },
-    ]);
+    expect(diff(contract([tool(), search]), contract([search]))).toEqual([{ level: "breaking", tool: "get_runbook", at: "", change: "tool removed" }]);
   });
 
   it("reports a tool whose calls are unchanged under a new name as renamed, and breaking", () => {

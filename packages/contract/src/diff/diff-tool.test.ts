@@ -10,7 +10,12 @@ const rules: [string, Partial<ToolContract>, Partial<ToolContract>, { level: str
   ["title is patch", {}, { title: "Fetch a runbook" }, { level: "patch", at: "", change: "title changed" }],
   ["description is patch", {}, { description: "Fetches one runbook." }, { level: "patch", at: "", change: "description changed" }],
   ["access raised is breaking", {}, { access: "write" }, { level: "breaking", at: "", change: "access read -> write" }],
-  ["access raised to destructive is breaking", { access: "write" }, { access: "destructive" }, { level: "breaking", at: "", change: "access write -> destructive" }],
+  [
+    "access raised to destructive is breaking",
+    { access: "write" },
+    { access: "destructive" },
+    { level: "breaking", at: "", change: "access write -> destructive" },
+  ],
   ["access lowered is minor", { access: "destructive" }, { access: "read" }, { level: "minor", at: "", change: "access destructive -> read" }],
   [
     "a behavioural hint is minor",

@@ -58,7 +58,9 @@ function diffOutput(before: ToolContract, after: ToolContract): Finding[] {
     return [{ level: "breaking", tool, at: "output", change: "structured output removed", reason: "clients that read structuredContent get none" }];
   }
   if (after.outputSchema) {
-    return [{ level: "minor", tool, at: "output", change: "structured output added", reason: "the text content stays; clients may also read structuredContent" }];
+    return [
+      { level: "minor", tool, at: "output", change: "structured output added", reason: "the text content stays; clients may also read structuredContent" },
+    ];
   }
   return [];
 }

@@ -32,9 +32,7 @@ const EFFECTS: Record<Direction, { narrowed: Effect; widened: Effect }> = {
  */
 export function shift(place: Place, change: string, narrowed: boolean, widened: boolean): Finding[] {
   const effects = EFFECTS[place.direction];
-  const candidates = [narrowed ? effects.narrowed : undefined, widened ? effects.widened : undefined].filter(
-    (effect) => effect !== undefined,
-  );
+  const candidates = [narrowed ? effects.narrowed : undefined, widened ? effects.widened : undefined].filter((effect) => effect !== undefined);
   const effect = candidates.find((candidate) => candidate.level === "breaking") ?? candidates[0];
   return effect ? [{ level: effect.level, ...where(place), change, reason: effect.reason }] : [];
 }

@@ -26,7 +26,10 @@ describe("resolveRefs", () => {
   });
 
   it("keeps the keywords beside a $ref over the definition's", () => {
-    const schema = { properties: { home: { $ref: "#/$defs/address", description: "Where they live" } }, $defs: { address: { ...address, description: "An address" } } };
+    const schema = {
+      properties: { home: { $ref: "#/$defs/address", description: "Where they live" } },
+      $defs: { address: { ...address, description: "An address" } },
+    };
     expect(resolveRefs(schema)).toEqual({ properties: { home: { ...address, description: "Where they live" } } });
   });
 

@@ -60,7 +60,10 @@ function pointTo(root: JsonSchema, ref: string): unknown {
   if (ref === "#") return root;
   let tokens: string[];
   try {
-    tokens = ref.slice(2).split("/").map((token) => decodeURIComponent(token).replaceAll("~1", "/").replaceAll("~0", "~"));
+    tokens = ref
+      .slice(2)
+      .split("/")
+      .map((token) => decodeURIComponent(token).replaceAll("~1", "/").replaceAll("~0", "~"));
   } catch {
     return undefined;
   }

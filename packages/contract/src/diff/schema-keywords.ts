@@ -30,8 +30,7 @@ export function diffKeywords(before: JsonSchema, after: JsonSchema, place: Place
 function diffTypes(before: JsonSchema, after: JsonSchema, place: Place): Finding[] {
   const was = typesOf(before);
   const is = typesOf(after);
-  const accepts = (types: Set<string> | undefined, type: string) =>
-    types === undefined || types.has(type) || (type === "integer" && types.has("number"));
+  const accepts = (types: Set<string> | undefined, type: string) => types === undefined || types.has(type) || (type === "integer" && types.has("number"));
   const narrowed = was === undefined ? is !== undefined : [...was].some((type) => !accepts(is, type));
   const widened = is === undefined ? was !== undefined : [...is].some((type) => !accepts(was, type));
   return shift(place, `type ${show(was)} -> ${show(is)}`, narrowed, widened);

@@ -52,8 +52,7 @@ export function checkRemovals(context: RemovalContext): Problem[] {
       problems.push(
         problem(
           `its deprecation shipped in ${lines.size} minor release line(s) (${versions.join(", ") || "never released"}); the policy requires ${needed}`,
-          `keep ${tool.name} and release its deprecation first (pnpm changeset add --minor ${context.packageName}, ` +
-            "pnpm version-packages, pnpm release)",
+          `keep ${tool.name} and release its deprecation first (pnpm changeset add --minor ${context.packageName}, ` + "pnpm version-packages, pnpm release)",
         ),
       );
     }

@@ -21,7 +21,10 @@ const inputSchema: JsonSchema = {
   },
   $defs: { filter: { type: "object", properties: { text: { type: ["string", "null"] }, limit: { type: "integer", maximum: 50 } } } },
 };
-const server = contract([tool({ inputSchema }), tool({ name: "bounded", inputSchema: { type: "object", properties: { slug: { type: "string", maxLength: 80 } } } })]);
+const server = contract([
+  tool({ inputSchema }),
+  tool({ name: "bounded", inputSchema: { type: "object", properties: { slug: { type: "string", maxLength: 80 } } } }),
+]);
 
 const unbounded = [
   ["input.slug", "string"],
@@ -56,9 +59,6 @@ describe("checkInputBounds", () => {
     const id = { anyOf: [str, { type: "string", format: "uuid" }] };
     const recursive = tool({ inputSchema: { type: "object", properties: { tree: { $ref: "#/$defs/node" }, id }, $defs: { node } } });
     const { warnings } = checkInputBounds(contract([recursive]), "warn");
-    expect(warnings.map((warning) => warning.message.split(":")[0])).toEqual([
-      "runbooks/get_runbook input.tree.label",
-      "runbooks/get_runbook input.id",
-    ]);
+    expect(warnings.map((warning) => warning.message.split(":")[0])).toEqual(["runbooks/get_runbook input.tree.label", "runbooks/get_runbook input.id"]);
   });
 });

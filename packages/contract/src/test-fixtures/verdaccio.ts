@@ -64,7 +64,12 @@ function config(dir: string, uplink: string): string {
 
 async function waitUntilUp(url: string, log: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
-  while (!(await fetch(`${url}-/ping`).then((response) => response.ok, () => false))) {
+  while (
+    !(await fetch(`${url}-/ping`).then(
+      (response) => response.ok,
+      () => false,
+    ))
+  ) {
     if (Date.now() > deadline) throw new Error(`Verdaccio did not start:\n${log()}`);
     await sleep(100);
   }

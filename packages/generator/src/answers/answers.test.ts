@@ -82,10 +82,7 @@ describe("tool answers", () => {
 describe("the generator section of mcp-platform.config.json", () => {
   it("sets the owner form", async () => {
     const configured = testWorkspace();
-    configured.write(
-      "mcp-platform.config.json",
-      JSON.stringify({ deprecation: {}, generator: { ownerPattern: "^squad-[a-z]+$", ownerForm: "squad-<name>" } }),
-    );
+    configured.write("mcp-platform.config.json", JSON.stringify({ deprecation: {}, generator: { ownerPattern: "^squad-[a-z]+$", ownerForm: "squad-<name>" } }));
     const owner = serverFields(await openWorkspace(configured.root)).owner;
     expect(problemOf(owner, "squad-payments")).toBeUndefined();
     expect(problemOf(owner, "team-payments")).toBe('owner "team-payments" must have the form squad-<name>');

@@ -18,9 +18,7 @@ describe("parseFlags", () => {
   });
 
   it("names the options it knows when given another", () => {
-    expect(() => parseFlags(questions, ["--nme", "billing"])).toThrow(
-      "unknown option --nme (options: --name, --owner, --description, --no-install)",
-    );
+    expect(() => parseFlags(questions, ["--nme", "billing"])).toThrow("unknown option --nme (options: --name, --owner, --description, --no-install)");
     expect(() => parseFlags(questions, ["billing"])).toThrow('unexpected argument "billing": give answers as flags (--name,');
     expect(() => parseFlags(questions, ["--name"])).toThrow("--name needs a value");
   });

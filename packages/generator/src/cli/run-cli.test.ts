@@ -54,7 +54,10 @@ describe("bad answers: one line, nothing written", () => {
     [[...server], "apps/billing already exists"],
     [["server", "--name", "cli", "--owner", "team-billing", "--description", "B.", ...first], 'server name "cli" is reserved for the kit'],
     [["server", "--name", "ledger", "--owner", "billing", "--description", "B.", ...first], 'owner "billing" must have the form team-<kebab-case>'],
-    [["server", "--name", "ledger", "--owner", "team-x", "--description", "B.", "--access", "admin", ...first], 'access must be read, write or destructive (got "admin")'],
+    [
+      ["server", "--name", "ledger", "--owner", "team-x", "--description", "B.", "--access", "admin", ...first],
+      'access must be read, write or destructive (got "admin")',
+    ],
     [["server", "--name", "ledger", "--owner", "team-x", "--description", "B.", "--tool-description", "two\nlines"], "tool description must be one line"],
     [["tool", "--server", "nope", "--name", "get_x", "--access", "read", "--description", "D."], 'no server "nope" in apps/ (servers: billing)'],
     [["tool", "--server", "billing", "--name", "get-x", "--access", "read", "--description", "D."], 'tool name "get-x" must be snake_case'],
@@ -115,7 +118,9 @@ describe("a failure after the files are in place", () => {
 
 describe("an interrupt while a command runs", () => {
   // A pnpm whose install changes the lockfile, says which process group it is, then waits on a process of its own.
-  const bin = fakePnpm('echo "changed: true" >> pnpm-lock.yaml\necho $$ > "$(dirname "$0")/group.tmp"\nmv "$(dirname "$0")/group.tmp" "$(dirname "$0")/group"\nsleep 30 & wait\n');
+  const bin = fakePnpm(
+    'echo "changed: true" >> pnpm-lock.yaml\necho $$ > "$(dirname "$0")/group.tmp"\nmv "$(dirname "$0")/group.tmp" "$(dirname "$0")/group"\nsleep 30 & wait\n',
+  );
 
   it("stops the command and what it started, undoes the whole run and exits 130 with one line", async () => {
     let interrupt: ((reason: Interrupted) => void) | undefined;

@@ -32,7 +32,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const name = first;
     if (!plop.getGeneratorList().some((generator) => generator.name === name)) {
-      throw new UsageError(`no generator "${name}" (generators: ${plop.getGeneratorList().map((g) => g.name).join(", ")})`);
+      throw new UsageError(
+        `no generator "${name}" (generators: ${plop
+          .getGeneratorList()
+          .map((g) => g.name)
+          .join(", ")})`,
+      );
     }
     const generator = plop.getGenerator(name);
     const questions = generator.prompts as Question[];
@@ -69,7 +74,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 function usage(plop: NodePlopAPI): string {
   const generators = plop.getGeneratorList().map((g) => `  pnpm gen ${g.name.padEnd(8)} ${g.description}`);
-  return ["Usage: pnpm gen <generator> [--<answer> <value> ...] [--no-install]", "", ...generators, "", "pnpm gen <generator> --help lists its answers."].join("\n");
+  return ["Usage: pnpm gen <generator> [--<answer> <value> ...] [--no-install]", "", ...generators, "", "pnpm gen <generator> --help lists its answers."].join(
+    "\n",
+  );
 }
 
 function generatorUsage(name: string, generator: PlopGenerator, questions: readonly Question[]): string {

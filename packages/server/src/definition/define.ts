@@ -95,11 +95,7 @@ export function defineTool<I extends ToolInput = z.ZodObject<Record<never, never
 }
 
 /** A resource body: text, binary, or the full MCP contents list. */
-export type ResourceBody =
-  | string
-  | { text: string; mimeType?: string }
-  | { blob: Uint8Array; mimeType?: string }
-  | ReadResourceResult;
+export type ResourceBody = string | { text: string; mimeType?: string } | { blob: Uint8Array; mimeType?: string } | ReadResourceResult;
 
 interface ResourceMetadata {
   name: string;
@@ -133,11 +129,7 @@ export interface ResourceTemplateDefinition extends ResourceMetadata {
   /** Completions for the template's variables (`completion/complete`). */
   complete?: Record<string, Completer>;
   /** Returns `undefined` when nothing exists at `uri`: the caller gets MCP's resource-not-found error. */
-  read: (
-    uri: string,
-    variables: Record<string, string | string[]>,
-    ctx: RequestContext,
-  ) => Promise<ResourceBody | undefined> | ResourceBody | undefined;
+  read: (uri: string, variables: Record<string, string | string[]>, ctx: RequestContext) => Promise<ResourceBody | undefined> | ResourceBody | undefined;
 }
 
 export function defineResourceTemplate(template: ResourceTemplateDefinition): ResourceTemplateDefinition {
@@ -198,9 +190,18 @@ const TOOL_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
 /** Checks a server definition once, at start, so mistakes fail loudly before any client connects. */
 export function defineServer<const S extends ServerDefinition>(server: S): S {
   if (!SERVER_NAME.test(server.name)) throw new Error(`Server name "${server.name}" must be kebab-case`);
-  assertUnique("tool", (server.tools ?? []).map((t) => t.name));
-  assertUnique("prompt", (server.prompts ?? []).map((p) => p.name));
-  assertUnique("resource", (server.resources ?? []).map((r) => r.uri));
+  assertUnique(
+    "tool",
+    (server.tools ?? []).map((t) => t.name),
+  );
+  assertUnique(
+    "prompt",
+    (server.prompts ?? []).map((p) => p.name),
+  );
+  assertUnique(
+    "resource",
+    (server.resources ?? []).map((r) => r.uri),
+  );
   checkCacheHint(server.cache, `Server "${server.name}"`);
   for (const resource of [...(server.resources ?? []), ...(server.resourceTemplates ?? [])]) {
     checkCacheHint(resource.cache, `Resource "${resource.name}"`);

@@ -1,9 +1,6 @@
 import type { IncomingMessage } from "node:http";
 
-export type BodyResult =
-  | { ok: true; value: unknown }
-  | { ok: false; reason: "too-large" }
-  | { ok: false; reason: "malformed"; message: string };
+export type BodyResult = { ok: true; value: unknown } | { ok: false; reason: "too-large" } | { ok: false; reason: "malformed"; message: string };
 
 /**
  * Reads a JSON body up to `limit` bytes. An oversized body is refused from its Content-Length when it

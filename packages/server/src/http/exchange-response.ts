@@ -45,7 +45,10 @@ export class ExchangeResponse {
     const code = "error" in reply ? (reply.error as { code: number }).code : undefined;
     const payload = JSON.stringify(reply);
     this.#res
-      .writeHead(code !== undefined && this.statusByCode ? (STATUS_BY_CODE[code] ?? 200) : 200, { "content-type": "application/json", "content-length": Buffer.byteLength(payload) })
+      .writeHead(code !== undefined && this.statusByCode ? (STATUS_BY_CODE[code] ?? 200) : 200, {
+        "content-type": "application/json",
+        "content-length": Buffer.byteLength(payload),
+      })
       .end(payload);
   }
 }

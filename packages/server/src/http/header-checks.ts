@@ -5,7 +5,6 @@ import { NAME_HEADER_SOURCE, nameHeaderValue } from "../protocol/name-header.js"
 /** MCP's code for HTTP headers that disagree with the body they travel with (HTTP 400). */
 export const HEADER_MISMATCH = -32020;
 
-
 const SENTINEL = /^=\?base64\?(.*)\?=$/;
 const CANONICAL_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;

@@ -43,9 +43,7 @@ export function createHttpServer(
 ): HttpServer {
   const inFlight = new InFlight();
   const { definition, trust } = factory;
-  const auth = config.authRequired
-    ? new HttpAuth(config, definition.title ?? definition.name, trust.scopes, trust.decisions)
-    : undefined;
+  const auth = config.authRequired ? new HttpAuth(config, definition.title ?? definition.name, trust.scopes, trust.decisions) : undefined;
   const limiter = rateLimiterFor(config, definition.name, logger);
   const router = new McpRouter(factory, config, bus, logger);
   let started = false;
@@ -116,12 +114,23 @@ export function createHttpServer(
     if (!(await withinRateLimit(principal, Math.max(messages.length, 1), res))) return;
     const scope = auth && missingScope(messages, principal, trust.gate, trust.scopes);
     if (scope) {
-      sendJson(res, 403, { error: "insufficient_scope", error_description: `This call needs scope ${scope}` }, {
-        "www-authenticate": auth.insufficientScope(scope),
-      });
+      sendJson(
+        res,
+        403,
+        { error: "insufficient_scope", error_description: `This call needs scope ${scope}` },
+        {
+          "www-authenticate": auth.insufficientScope(scope),
+        },
+      );
       return;
     }
-    await router.post(req, res, read.value, { principal, ...(req.socket.remoteAddress ? { clientAddress: req.socket.remoteAddress } : {}), headers: req.headers }, detach);
+    await router.post(
+      req,
+      res,
+      read.value,
+      { principal, ...(req.socket.remoteAddress ? { clientAddress: req.socket.remoteAddress } : {}), headers: req.headers },
+      detach,
+    );
   }
 
   function tooLarge(res: ServerResponse): void {

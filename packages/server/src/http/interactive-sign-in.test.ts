@@ -33,12 +33,35 @@ let clientId: string;
 /** The client's metadata document on HTTPS (the SDK insists), with a certificate made for this run. */
 async function serveClientDocument(): Promise<{ ca: string }> {
   const dir = mkdtempSync(join(tmpdir(), "cimd-tls-"));
-  execFileSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem")], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:P-256",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=127.0.0.1",
+      "-addext",
+      "subjectAltName=IP:127.0.0.1",
+      "-keyout",
+      join(dir, "key.pem"),
+      "-out",
+      join(dir, "cert.pem"),
+    ],
+    { stdio: "ignore" },
+  );
   const cert = readFileSync(join(dir, "cert.pem"), "utf8");
   documents = createServer({ key: readFileSync(join(dir, "key.pem")), cert }, (req, res) => {
     if (req.url !== "/client.json") return void res.writeHead(404).end();
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ client_id: clientId, client_name: "Sign-in test client", redirect_uris: [REDIRECT], token_endpoint_auth_method: "none" }));
+    res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify({ client_id: clientId, client_name: "Sign-in test client", redirect_uris: [REDIRECT], token_endpoint_auth_method: "none" }));
   });
   await new Promise<void>((resolve) => documents.listen(0, "127.0.0.1", resolve));
   clientId = `https://127.0.0.1:${(documents.address() as AddressInfo).port}/client.json`;
@@ -56,7 +79,13 @@ function browserClient(visit: (authorizationUrl: URL) => Promise<void>): OAuthCl
       return clientId;
     },
     get clientMetadata(): OAuthClientMetadata {
-      return { client_name: "Sign-in test client", redirect_uris: [REDIRECT], token_endpoint_auth_method: "none", grant_types: ["authorization_code"], response_types: ["code"] };
+      return {
+        client_name: "Sign-in test client",
+        redirect_uris: [REDIRECT],
+        token_endpoint_auth_method: "none",
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+      };
     },
     clientInformation: () => information,
     saveClientInformation: (info) => void (information = info),
@@ -130,17 +159,27 @@ describe("signing in to a local server through the dev issuer", () => {
   it("a person who denies sends the client access_denied, and a code works once, with its own verifier only", async () => {
     let denied: URL | undefined;
     const refusing = browserClient(async (url) => void (denied = await consent(url, "deny")));
-    await expect(new Client({ name: "t", version: "0" }).connect(new StreamableHTTPClientTransport(new URL(server.url), { authProvider: refusing }))).rejects.toThrow();
+    await expect(
+      new Client({ name: "t", version: "0" }).connect(new StreamableHTTPClientTransport(new URL(server.url), { authProvider: refusing })),
+    ).rejects.toThrow();
     expect(Object.fromEntries(denied!.searchParams)).toMatchObject({ error: "access_denied", iss: issuer.issuer });
 
     let callback: URL | undefined;
     const provider = browserClient(async (url) => void (callback = await consent(url, "allow")));
-    await expect(new Client({ name: "t", version: "0" }).connect(new StreamableHTTPClientTransport(new URL(server.url), { authProvider: provider }))).rejects.toThrow();
+    await expect(
+      new Client({ name: "t", version: "0" }).connect(new StreamableHTTPClientTransport(new URL(server.url), { authProvider: provider })),
+    ).rejects.toThrow();
     const redeem = (verifier: string) =>
       fetch(`${issuer.issuer}/token`, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ grant_type: "authorization_code", code: callback!.searchParams.get("code")!, client_id: clientId, redirect_uri: REDIRECT, code_verifier: verifier }),
+        body: new URLSearchParams({
+          grant_type: "authorization_code",
+          code: callback!.searchParams.get("code")!,
+          client_id: clientId,
+          redirect_uri: REDIRECT,
+          code_verifier: verifier,
+        }),
       });
     expect((await redeem("a-verifier-that-is-not-the-one-committed-to-by-the-challenge")).status).toBe(400);
     // The failed try spent the code: the right verifier cannot redeem it afterwards either.
@@ -149,9 +188,12 @@ describe("signing in to a local server through the dev issuer", () => {
 
   it("refuses a client_id that is no metadata document, or a redirect_uri the document does not list, on a page and not by redirect", async () => {
     const authorize = (params: Record<string, string>) =>
-      fetch(`${issuer.issuer}/authorize?${new URLSearchParams({ response_type: "code", code_challenge: "x", code_challenge_method: "S256", resource: server.url, ...params }).toString()}`, {
-        redirect: "manual",
-      });
+      fetch(
+        `${issuer.issuer}/authorize?${new URLSearchParams({ response_type: "code", code_challenge: "x", code_challenge_method: "S256", resource: server.url, ...params }).toString()}`,
+        {
+          redirect: "manual",
+        },
+      );
     const plain = await authorize({ client_id: "my-app", redirect_uri: REDIRECT });
     expect(plain.status).toBe(400);
     expect(await plain.text()).toContain("client_id must be the HTTPS URL of a client metadata document");

@@ -99,7 +99,10 @@ export class McpRouter {
   ): Promise<void> {
     if (!MODERN_REVISIONS.includes(revision)) {
       const supported = [...MODERN_REVISIONS];
-      return sendJsonRpcError(res, 400, UNSUPPORTED_PROTOCOL_VERSION, `Unsupported protocol version: ${revision}`, {}, request.id, { supported, requested: revision });
+      return sendJsonRpcError(res, 400, UNSUPPORTED_PROTOCOL_VERSION, `Unsupported protocol version: ${revision}`, {}, request.id, {
+        supported,
+        requested: revision,
+      });
     }
     const mismatch = standardHeaderMismatch(request.method, request.params, req.headers) ?? this.#parameterMismatch(request, req);
     if (mismatch) return sendJsonRpcError(res, 400, HEADER_MISMATCH, `Bad Request: the request headers and body disagree: ${mismatch}`, {}, request.id);
@@ -114,10 +117,20 @@ export class McpRouter {
   async #legacyRequest(req: IncomingMessage, res: ServerResponse, body: unknown, scope: RequestScope): Promise<void> {
     const version = single(req.headers["mcp-protocol-version"]);
     if (Array.isArray(body) && (version ?? LAST_REVISION_WITH_BATCHES) > LAST_REVISION_WITH_BATCHES) {
-      return sendJsonRpcError(res, 400, JSON_RPC.invalidRequest, `Invalid Request: JSON-RPC batches are not part of MCP ${version}; send one message per request`);
+      return sendJsonRpcError(
+        res,
+        400,
+        JSON_RPC.invalidRequest,
+        `Invalid Request: JSON-RPC batches are not part of MCP ${version}; send one message per request`,
+      );
     }
     if (version !== undefined && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) {
-      return sendJsonRpcError(res, 400, JSON_RPC.serverError, `Bad Request: Unsupported protocol version ${version} (supported: ${SUPPORTED_PROTOCOL_VERSIONS.join(", ")})`);
+      return sendJsonRpcError(
+        res,
+        400,
+        JSON_RPC.serverError,
+        `Bad Request: Unsupported protocol version ${version} (supported: ${SUPPORTED_PROTOCOL_VERSIONS.join(", ")})`,
+      );
     }
     const message = body as Partial<JSONRPCRequest>;
     if (Array.isArray(body) || message.id === undefined || typeof message.method !== "string" || STATE_SETTING.has(message.method)) {

@@ -104,7 +104,11 @@ describe.each(PROTOCOLS)("bearer token attacks on %s", (protocol) => {
   });
 
   it('alg "none"', async () => {
-    const unsigned = await jws({ alg: "none", typ: "JWT" }, { iss: issuer.issuer, aud: server.url, sub: "alice", scope: "switches:admin", exp: 4102444800 }, () => "");
+    const unsigned = await jws(
+      { alg: "none", typ: "JWT" },
+      { iss: issuer.issuer, aud: server.url, sub: "alice", scope: "switches:admin", exp: 4102444800 },
+      () => "",
+    );
     expectInvalidToken(await listTools(`Bearer ${unsigned}`));
   });
 
@@ -142,7 +146,9 @@ describe.each(PROTOCOLS)("bearer token attacks on %s", (protocol) => {
     expectInvalidToken(reply);
     expect(reply.challenge).toContain(`error_description="Token is not meant for this resource (its audience must be ${server.url})"`);
     // The log says it too, for clients (the Inspector among them) that do not show the challenge.
-    await vi.waitFor(() => expect(server.stderr()).toContain(`"detail":"wrong_audience: Token is not meant for this resource (its audience must be ${server.url})"`));
+    await vi.waitFor(() =>
+      expect(server.stderr()).toContain(`"detail":"wrong_audience: Token is not meant for this resource (its audience must be ${server.url})"`),
+    );
   });
 
   it("read scope calling a write tool: 403 insufficient_scope naming the scope", async () => {
@@ -171,10 +177,14 @@ describe.each(PROTOCOLS)("bearer token attacks on %s", (protocol) => {
 
   it("oversized header: 431 from the HTTP layer, and an oversized bearer token is refused unparsed", async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(server.url, { method: "POST", headers: { "mcp-protocol-version": protocol, authorization: `Bearer ${"a".repeat(20_000)}` } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        server.url,
+        { method: "POST", headers: { "mcp-protocol-version": protocol, authorization: `Bearer ${"a".repeat(20_000)}` } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.once("error", reject);
       req.end("{}");
     });
@@ -186,7 +196,10 @@ describe.each(PROTOCOLS)("bearer token attacks on %s", (protocol) => {
 
   it("two Authorization headers: 400, whichever comes first", async () => {
     const [reader, admin] = [`Bearer ${await token(["switches:read"])}`, `Bearer ${await token(["switches:admin"], { subject: "root" })}`];
-    for (const pair of [[reader, admin], [admin, reader]]) {
+    for (const pair of [
+      [reader, admin],
+      [admin, reader],
+    ]) {
       const { headers, body } = mcpHttpRequest(LIST_TOOLS, protocol);
       const reply = await new Promise<{ status: number; body: string }>((resolve, reject) => {
         // As raw pairs, so both reach the wire; Node's client then adds no Host or length of its own.
@@ -208,7 +221,12 @@ describe.each(PROTOCOLS)("bearer token attacks on %s", (protocol) => {
 
 describe.each(PROTOCOLS)("plan/confirm approval token attacks on %s", (protocol) => {
   const door = { name: "door", on: true };
-  const claims = (args: Record<string, unknown>, subject = "alice") => ({ subject, server: "switches", tool: "set_switch", argumentsHash: argumentsHash(args) });
+  const claims = (args: Record<string, unknown>, subject = "alice") => ({
+    subject,
+    server: "switches",
+    tool: "set_switch",
+    argumentsHash: argumentsHash(args),
+  });
 
   async function call(name: string, args: Record<string, unknown>, subject = "alice"): Promise<ToolReply> {
     const bearer = `Bearer ${await token(["switches:write"], { subject })}`;

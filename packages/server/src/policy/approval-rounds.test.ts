@@ -67,7 +67,10 @@ describe("approval of a write on 2026-07-28 (input_required with a signed reques
     const state = await askedState();
     expect(notes).toEqual([]);
     const done = await call(note, { requestState: state, inputResponses: approve });
-    expect(done.result).toMatchObject({ resultType: "complete", content: [{ text: "noted (1 notes)" }, { text: expect.stringMatching(/^Action \S+ recorded/) }] });
+    expect(done.result).toMatchObject({
+      resultType: "complete",
+      content: [{ text: "noted (1 notes)" }, { text: expect.stringMatching(/^Action \S+ recorded/) }],
+    });
     expect(notes).toEqual([note.note]);
     expect(logLines.some((line) => line.includes('"decision":"approval","outcome":"requested"'))).toBe(true);
     expect(logLines.some((line) => line.includes('"decision":"approval","outcome":"granted"'))).toBe(true);

@@ -148,7 +148,12 @@ export class ApprovalFlow {
     return { subject: principal.subject, server: this.server, tool, argumentsHash: argumentsHash(args) };
   }
 
-  #record(request: ApprovalRequest, outcome: "requested" | "granted" | "declined" | "cancelled" | "expired" | "refused", method: ApprovalMethod, detail?: string) {
+  #record(
+    request: ApprovalRequest,
+    outcome: "requested" | "granted" | "declined" | "cancelled" | "expired" | "refused",
+    method: ApprovalMethod,
+    detail?: string,
+  ) {
     this.decisions.record(request.principal, { kind: "approval", tool: request.tool, outcome, method, ...(detail ? { detail } : {}) });
   }
 }

@@ -44,9 +44,9 @@ async function approvingClient(): Promise<Client> {
 describe("the action log", () => {
   it("records each approved call before it runs, with its undo data and its outcome", async () => {
     const client = await approvingClient();
-    const failed = (await client.callTool({ name: "set_flag", arguments: { value: "on", failAfterSaving: true } }));
+    const failed = await client.callTool({ name: "set_flag", arguments: { value: "on", failAfterSaving: true } });
     expect(failed).toMatchObject({ isError: true, content: [{ text: "Could not set the flag" }] });
-    const done = (await client.callTool({ name: "set_flag", arguments: { value: "on" } }));
+    const done = await client.callTool({ name: "set_flag", arguments: { value: "on" } });
     const { id } = done._meta?.["io.github.mcp-platform/action"] as { id: string };
 
     const { actions } = (await client.callTool({ name: "list_actions", arguments: {} })).structuredContent as {
@@ -56,7 +56,7 @@ describe("the action log", () => {
       { status: "done", undoable: true },
       { status: "failed", undoable: false },
     ]);
-    const refused = (await client.callTool({ name: "undo_action", arguments: { action_id: actions[1]!.id } }));
+    const refused = await client.callTool({ name: "undo_action", arguments: { action_id: actions[1]!.id } });
     expect(refused.isError).toBe(true);
     expect((await client.callTool({ name: "undo_action", arguments: { action_id: id } })).isError).toBeFalsy();
     expect(flag).toBe("off");

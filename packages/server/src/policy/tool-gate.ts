@@ -144,19 +144,30 @@ export class ToolGate {
     if (tool.deprecated) {
       if (isPastSunset(tool.deprecated)) return this.#refused(tool, retiredMessage(tool.name, tool.deprecated));
       const { sunset, replacement } = tool.deprecated;
-      decide.record(principal, { kind: "deprecation", tool: tool.name, sunset, replacement, firstUse: this.#deprecationLog.firstUse(tool.name, principal.subject) });
+      decide.record(principal, {
+        kind: "deprecation",
+        tool: tool.name,
+        sunset,
+        replacement,
+        firstUse: this.#deprecationLog.firstUse(tool.name, principal.subject),
+      });
     }
     if (taskOptions(tool)?.mode === "required" && !call.round.canUseTasks) return this.#needsTasks(tool, call.round);
     const { args, token } = takeApprovalToken(call.args, call.meta);
     if (nestsDeeperThan(args, MAX_ARGUMENT_DEPTH)) {
-      return this.#outcome(tool, errorResult(`Invalid arguments for tool ${tool.name}: they nest deeper than ${MAX_ARGUMENT_DEPTH} levels.`), "invalid_arguments");
+      return this.#outcome(
+        tool,
+        errorResult(`Invalid arguments for tool ${tool.name}: they nest deeper than ${MAX_ARGUMENT_DEPTH} levels.`),
+        "invalid_arguments",
+      );
     }
     const parsed = parseToolArguments(tool, args);
     if (!parsed.ok) return this.#outcome(tool, parsed.result, "invalid_arguments");
     if (this.#parts.recordToolPayloads) decisions.toolPayload("arguments", args);
-    const answer = ACCESS_RULES[tool.access].approval && !KIT_TOOLS.has(tool.name)
-      ? await this.#approved(tool, parsed.input, args, token, call)
-      : await this.#ask(tool, parsed.input, args, call);
+    const answer =
+      ACCESS_RULES[tool.access].approval && !KIT_TOOLS.has(tool.name)
+        ? await this.#approved(tool, parsed.input, args, token, call)
+        : await this.#ask(tool, parsed.input, args, call);
     if (this.#parts.recordToolPayloads) decisions.toolPayload("result", answer);
     return answer;
   }
@@ -188,16 +199,28 @@ export class ToolGate {
     const plan = options && call.round.canUseTasks ? { runner: this.#parts.tasks, tool: tool.name, principal: call.principal, options } : undefined;
     const execution = new ToolExecution(questions, call.signal, call.round, plan);
     if (plan && !options!.startsInHandler) await execution.startTask();
-    return (await execution.run(async () => finish(await executeTool(tool, input, call.ctx(execution, recordUndo)))));
+    return await execution.run(async () => finish(await executeTool(tool, input, call.ctx(execution, recordUndo))));
   }
 
-  async #approved(tool: AnyTool, input: Record<string, unknown>, args: Record<string, unknown>, token: string | undefined, call: ToolCall): Promise<ToolAnswer> {
-    const noQuestions = new ToolExecution(new InputRounds({}, { ...call.round, canElicit: false, canSample: false, canListRoots: false }), call.signal, call.round, undefined);
+  async #approved(
+    tool: AnyTool,
+    input: Record<string, unknown>,
+    args: Record<string, unknown>,
+    token: string | undefined,
+    call: ToolCall,
+  ): Promise<ToolAnswer> {
+    const noQuestions = new ToolExecution(
+      new InputRounds({}, { ...call.round, canElicit: false, canSample: false, canListRoots: false }),
+      call.signal,
+      call.round,
+      undefined,
+    );
     const plan = async () => (tool.plan ? await tool.plan(input, call.ctx(noQuestions)) : `Call ${tool.name} with ${redactedJson(args)}.`);
     const decision = await this.#parts.approvals.decide({ tool: tool.name, args, token, principal: call.principal, plan, round: call.round });
     if (decision.kind === "answer") return this.#outcome(tool, decision.result, "approval_pending");
     const { grant } = decision;
-    const stillRunning = () => errorResult(`The approved call to ${tool.name} is still running (or its replica stopped); ${LIST_ACTIONS_TOOL} shows its action.`);
+    const stillRunning = () =>
+      errorResult(`The approved call to ${tool.name} is still running (or its replica stopped); ${LIST_ACTIONS_TOOL} shows its action.`);
     return this.#once.run(grant.id, grant.expiresAt, () => this.#act(tool, input, args, call, grant), call.signal, stillRunning);
   }
 
@@ -215,7 +238,10 @@ export class ToolGate {
       const undoable = tool.undo !== undefined && action.undoSaved;
       this.#parts.decisions.record(call.principal, { kind: "action", tool: tool.name, actionId: action.id });
       result._meta = { ...result._meta, [ACTION_META_KEY]: { id: action.id, undoable } };
-      result.content.push({ type: "text", text: undoable ? `Action ${action.id} recorded; it can be reverted with ${UNDO_TOOL}.` : `Action ${action.id} recorded.` });
+      result.content.push({
+        type: "text",
+        text: undoable ? `Action ${action.id} recorded; it can be reverted with ${UNDO_TOOL}.` : `Action ${action.id} recorded.`,
+      });
       return result;
     };
     try {
@@ -223,7 +249,11 @@ export class ToolGate {
       return this.#outcome(tool, answer, outcomeOf(answer));
     } catch (error) {
       if (!(error instanceof InputNeeded)) throw error;
-      const requestState = await this.#parts.approvals.continuation({ tool: tool.name, args, principal: call.principal }, { ...grant, actionId: action.id }, rounds.answers);
+      const requestState = await this.#parts.approvals.continuation(
+        { tool: tool.name, args, principal: call.principal },
+        { ...grant, actionId: action.id },
+        rounds.answers,
+      );
       return this.#outcome(tool, inputRequired({ inputRequests: rounds.pending, requestState }), "input_required");
     }
   }

@@ -15,13 +15,7 @@ export const LIST_ACTIONS_TOOL = "list_actions";
  * `leaseSeconds`: how long an undo claim holds; a replica that died mid-undo releases the action
  * after it, so the undo stays possible (undo handlers restore a saved state, so a retry is safe).
  */
-export function undoTools(
-  server: string,
-  tools: ReadonlyMap<string, AnyTool>,
-  store: ActionStore,
-  scopes: ScopePolicy,
-  leaseSeconds: number,
-): AnyTool[] {
+export function undoTools(server: string, tools: ReadonlyMap<string, AnyTool>, store: ActionStore, scopes: ScopePolicy, leaseSeconds: number): AnyTool[] {
   return [
     defineTool({
       name: LIST_ACTIONS_TOOL,

@@ -12,7 +12,6 @@ export interface McpMessage {
   params?: Record<string, unknown>;
 }
 
-
 /**
  * One JSON-RPC message as an HTTP POST to `/mcp` in a given revision: 2026-07-28 puts the
  * version and client capabilities in `_meta` and mirrors method and name into headers; 2025-11-25

@@ -1,4 +1,9 @@
-import { MissingRequiredClientCapabilityError, type ClientCapabilities, type CreateMessageRequestParams, type InputRequest } from "@modelcontextprotocol/server";
+import {
+  MissingRequiredClientCapabilityError,
+  type ClientCapabilities,
+  type CreateMessageRequestParams,
+  type InputRequest,
+} from "@modelcontextprotocol/server";
 import { ToolError } from "../definition/tool-error.js";
 import type { Questions } from "./questions.js";
 
@@ -63,7 +68,8 @@ export class InputRounds implements Questions {
 
   /** `accepts`: whether accepted content fits what was asked; content that does not is asked for again. */
   elicit(params: { message: string; requestedSchema: Record<string, unknown> }, key?: string, accepts?: (content: unknown) => boolean): Promise<unknown> {
-    const fits = (answer: unknown) => (answer as { action: string }).action !== "accept" || !accepts || accepts((answer as { content?: unknown }).content ?? {});
+    const fits = (answer: unknown) =>
+      (answer as { action: string }).action !== "accept" || !accepts || accepts((answer as { content?: unknown }).content ?? {});
     return this.#ask("elicitation", { method: "elicitation/create", params: { mode: "form", ...params } } as InputRequest, key, fits);
   }
 

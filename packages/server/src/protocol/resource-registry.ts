@@ -1,4 +1,10 @@
-import { ProtocolError, UriTemplate, type ReadResourceResult, type Resource, type ResourceTemplateType as ResourceTemplate } from "@modelcontextprotocol/server";
+import {
+  ProtocolError,
+  UriTemplate,
+  type ReadResourceResult,
+  type Resource,
+  type ResourceTemplateType as ResourceTemplate,
+} from "@modelcontextprotocol/server";
 import type { RequestContext } from "../context.js";
 import type { CacheHint } from "../definition/cache-hint.js";
 import type { Completer, ResourceBody, ResourceDefinition, ResourceTemplateDefinition } from "../definition/define.js";

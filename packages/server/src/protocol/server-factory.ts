@@ -97,7 +97,10 @@ export class ProtocolServerFactory {
         traced(ctx, {}, (scope) => {
           const tools = gate.visibleTools(scope.principal);
           // What a caller sees depends on its scopes: no shared cache may keep it.
-          const hint = { ttlMs: Math.min(listHint.ttlMs, ...tools.map((tool) => gate.tool(tool.name)?.cache?.ttlMs ?? listHint.ttlMs)), cacheScope: "private" as const };
+          const hint = {
+            ttlMs: Math.min(listHint.ttlMs, ...tools.map((tool) => gate.tool(tool.name)?.cache?.ttlMs ?? listHint.ttlMs)),
+            cacheScope: "private" as const,
+          };
           return Promise.resolve({ tools, ...cacheFields(ctx, hint) });
         }),
       );

@@ -6,8 +6,20 @@ export const ACTION_INSERT_COLUMNS =
 
 /** An action as both stores bind it: undo data as JSON text, `undoable` as 1/0 (PostgreSQL reads that as boolean too). */
 export function actionParameters(a: ActionRecord): (string | number | null)[] {
-  return [a.id, a.server, a.tool, a.subject, a.clientId ?? null, a.argumentsHash, a.argumentsSummary, a.resultSummary,
-    a.undoData === undefined ? null : JSON.stringify(a.undoData), a.undoable ? 1 : 0, a.createdAt, a.status];
+  return [
+    a.id,
+    a.server,
+    a.tool,
+    a.subject,
+    a.clientId ?? null,
+    a.argumentsHash,
+    a.argumentsSummary,
+    a.resultSummary,
+    a.undoData === undefined ? null : JSON.stringify(a.undoData),
+    a.undoable ? 1 : 0,
+    a.createdAt,
+    a.status,
+  ];
 }
 
 /** An `actions` row once its store has turned its own column types into these. */

@@ -59,10 +59,7 @@ export class PostgresActionStore implements ActionStore {
   }
 
   async listActions(server: string, limit: number): Promise<ActionRecord[]> {
-    const rows = await this.#query<ActionRow>(
-      `SELECT ${ACTION_COLUMNS} FROM mcp_actions WHERE server = $1 ORDER BY created_at DESC LIMIT $2`,
-      [server, limit],
-    );
+    const rows = await this.#query<ActionRow>(`SELECT ${ACTION_COLUMNS} FROM mcp_actions WHERE server = $1 ORDER BY created_at DESC LIMIT $2`, [server, limit]);
     return rows.map(fromRow);
   }
 
@@ -105,10 +102,15 @@ export class PostgresActionStore implements ActionStore {
   }
 
   async recordAudit(e: AuditEntry): Promise<void> {
-    await this.#run(
-      "INSERT INTO mcp_audit (at, server, decision, outcome, subject, tool, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-      [e.at, e.server, e.decision, e.outcome, e.subject, e.tool ?? null, e.detail ?? null],
-    );
+    await this.#run("INSERT INTO mcp_audit (at, server, decision, outcome, subject, tool, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)", [
+      e.at,
+      e.server,
+      e.decision,
+      e.outcome,
+      e.subject,
+      e.tool ?? null,
+      e.detail ?? null,
+    ]);
   }
 
   /** Waits for writes still under way (audit records are not awaited by their callers), then disconnects. */

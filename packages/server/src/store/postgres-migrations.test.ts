@@ -36,7 +36,10 @@ describe.skipIf(missing)(`PostgreSQL migrations${missing ? ` (${missing})` : ""}
     expect(applied.flat().sort()).toEqual([1, 2]);
     expect(applied.find((versions) => versions.length > 0)).toEqual([1, 2]);
     const { rows } = await replicas[0]!.query("SELECT version, name FROM app_migrations ORDER BY version");
-    expect(rows).toEqual([{ version: 1, name: "first" }, { version: 2, name: "second" }]);
+    expect(rows).toEqual([
+      { version: 1, name: "first" },
+      { version: 2, name: "second" },
+    ]);
     expect(await migrate(replicas[0]!, "app_migrations", migrations)).toEqual([]);
   });
 

@@ -16,7 +16,11 @@ describe("one SQLite store shared by processes on one host", () => {
     try {
       expect(started.map((outcome) => (outcome.status === "rejected" ? String(outcome.reason) : "ready"))).toEqual(["ready", "ready", "ready", "ready"]);
       for (const [i, server] of servers.entries()) {
-        const reply = await postMcp(server.url, { id: 1, method: "tools/call", params: { name: "get_switch", arguments: { name: "door" } } }, PROTOCOLS[i % 2]!);
+        const reply = await postMcp(
+          server.url,
+          { id: 1, method: "tools/call", params: { name: "get_switch", arguments: { name: "door" } } },
+          PROTOCOLS[i % 2]!,
+        );
         expect(reply.status).toBe(200);
       }
     } finally {

@@ -32,9 +32,24 @@ export class SqliteTaskStore implements TaskStore {
         `INSERT INTO tasks (id, server, tool, subject, status, status_message, created_at, last_updated_at, expires_at, ttl_ms,
           poll_interval_ms, input_requests, input_responses, result, error, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(t.id, t.server, t.tool, t.subject, t.status, t.statusMessage ?? null, t.createdAt, t.lastUpdatedAt,
-        t.ttlMs === null ? null : Date.parse(t.createdAt) + t.ttlMs, t.ttlMs, t.pollIntervalMs, JSON.stringify(t.inputRequests),
-        JSON.stringify(t.inputResponses), jsonColumn(t.result), jsonColumn(t.error), t.heartbeatAt);
+      .run(
+        t.id,
+        t.server,
+        t.tool,
+        t.subject,
+        t.status,
+        t.statusMessage ?? null,
+        t.createdAt,
+        t.lastUpdatedAt,
+        t.ttlMs === null ? null : Date.parse(t.createdAt) + t.ttlMs,
+        t.ttlMs,
+        t.pollIntervalMs,
+        JSON.stringify(t.inputRequests),
+        JSON.stringify(t.inputResponses),
+        jsonColumn(t.result),
+        jsonColumn(t.error),
+        t.heartbeatAt,
+      );
     return Promise.resolve();
   }
 
@@ -58,7 +73,8 @@ export class SqliteTaskStore implements TaskStore {
   }
 
   askTask(id: string, requests: Record<string, unknown>): Promise<boolean> {
-    const row = this.db.prepare(`SELECT input_requests FROM tasks WHERE id = ? AND status NOT IN (${TERMINAL})`).get(id) as { input_requests: string } | undefined;
+    const row = this.db.prepare(`SELECT input_requests FROM tasks WHERE id = ? AND status NOT IN (${TERMINAL})`).get(id) as
+      { input_requests: string } | undefined;
     if (!row) return Promise.resolve(false);
     const merged = { ...(JSON.parse(row.input_requests) as Record<string, unknown>), ...requests };
     this.db

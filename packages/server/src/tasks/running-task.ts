@@ -59,10 +59,12 @@ export class RunningTask {
       await new Promise<void>((resolve) => {
         const wake = () => resolve();
         this.#wake.add(wake);
-        void sleep(ANSWER_POLL_MS, undefined, { signal: this.signal }).catch(() => undefined).finally(() => {
-          this.#wake.delete(wake);
-          resolve();
-        });
+        void sleep(ANSWER_POLL_MS, undefined, { signal: this.signal })
+          .catch(() => undefined)
+          .finally(() => {
+            this.#wake.delete(wake);
+            resolve();
+          });
       });
     }
   }

@@ -11,5 +11,8 @@ export function toolContent(returned: ToolContent): CallToolResult {
 
 /** The result as one line of text, for the action log. */
 export function resultSummary(result: CallToolResult): string {
-  return result.content.map((block) => (block.type === "text" ? block.text : `[${block.type}]`)).join(" ").slice(0, 500);
+  return result.content
+    .map((block) => (block.type === "text" ? block.text : `[${block.type}]`))
+    .join(" ")
+    .slice(0, 500);
 }

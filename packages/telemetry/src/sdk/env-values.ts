@@ -5,7 +5,10 @@ export type OtlpProtocol = "http/protobuf" | "http/json" | "grpc";
 
 /** A comma-separated variable as distinct trimmed names; empty when unset. */
 export function envList(env: NodeJS.ProcessEnv, name: string): string[] {
-  const names = (env[name] ?? "").split(",").map((value) => value.trim()).filter(Boolean);
+  const names = (env[name] ?? "")
+    .split(",")
+    .map((value) => value.trim())
+    .filter(Boolean);
   return [...new Set(names)];
 }
 

@@ -26,7 +26,10 @@ export class JsonlFile {
   async #write(text: string): Promise<void> {
     if (this.#size === undefined) {
       await mkdir(dirname(this.#path), { recursive: true });
-      this.#size = await stat(this.#path).then((s) => s.size, () => 0);
+      this.#size = await stat(this.#path).then(
+        (s) => s.size,
+        () => 0,
+      );
     }
     if (this.#size > 0 && this.#size + text.length > this.#maxBytes) {
       await rename(this.#path, `${this.#path}.1`);

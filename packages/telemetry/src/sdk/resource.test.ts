@@ -8,13 +8,7 @@ const SERVICE = { name: "orders", version: "1.2.3", owner: "team-orders" };
  * The resource detectors read `process.env`, not the `env` argument, so each test stubs `process.env`
  * (starting from none of the variables read here) and passes it as `env` as well.
  */
-const VARIABLES = [
-  "OTEL_RESOURCE_ATTRIBUTES",
-  "OTEL_SERVICE_NAME",
-  "OTEL_NODE_RESOURCE_DETECTORS",
-  "MCP_SERVICE_NAMESPACE",
-  "MCP_ENVIRONMENT",
-];
+const VARIABLES = ["OTEL_RESOURCE_ATTRIBUTES", "OTEL_SERVICE_NAME", "OTEL_NODE_RESOURCE_DETECTORS", "MCP_SERVICE_NAMESPACE", "MCP_ENVIRONMENT"];
 
 async function attributesWith(variables: Record<string, string>): Promise<Attributes> {
   for (const [name, value] of Object.entries(variables)) vi.stubEnv(name, value);

@@ -24,7 +24,9 @@ export function telemetryMode(env: NodeJS.ProcessEnv, transport: string): Teleme
   }
   const configFile = env.OTEL_CONFIG_FILE?.trim();
   if (configFile && !existsSync(configFile)) {
-    throw new TelemetryConfigError(`Invalid configuration: OTEL_CONFIG_FILE=${configFile} does not exist; point it at an OpenTelemetry configuration file or unset it`);
+    throw new TelemetryConfigError(
+      `Invalid configuration: OTEL_CONFIG_FILE=${configFile} does not exist; point it at an OpenTelemetry configuration file or unset it`,
+    );
   }
   const configured = ["OTEL_TRACES_EXPORTER", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_CONFIG_FILE"];
   return configured.some((variable) => env[variable]) ? "standard" : "embedded";

@@ -24,7 +24,11 @@ describe("renderWaterfall", () => {
       startMs: 1000,
       endMs: 1100,
       spans: [
-        span({ parentSpanId: "from-the-client", attributes: { "gen_ai.tool.name": "set_maintenance", "jsonrpc.request.id": "7" }, events: [{ name: "mcp_platform.approval", timeMs: 1010, attributes: { "mcp_platform.approval.decision": "granted" } }] }),
+        span({
+          parentSpanId: "from-the-client",
+          attributes: { "gen_ai.tool.name": "set_maintenance", "jsonrpc.request.id": "7" },
+          events: [{ name: "mcp_platform.approval", timeMs: 1010, attributes: { "mcp_platform.approval.decision": "granted" } }],
+        }),
         span({ spanId: "s2", parentSpanId: "s1", name: "POST", kind: 2, startMs: 1050, durationMs: 50, status: { code: 2, message: "503" } }),
       ],
     };

@@ -25,9 +25,7 @@ export function renderWaterfall(trace: Trace, options: WaterfallOptions = {}): s
     children.set(parent, [...(children.get(parent) ?? []), span]);
   }
   const service = trace.spans[0]?.service ?? "unknown";
-  const lines = [
-    paint("1", `trace ${trace.traceId}  ${service}  ${new Date(trace.startMs).toISOString()}  ${formatMs(total)}`),
-  ];
+  const lines = [paint("1", `trace ${trace.traceId}  ${service}  ${new Date(trace.startMs).toISOString()}  ${formatMs(total)}`)];
   const visit = (span: StoredSpan, depth: number) => {
     const failed = span.status.code === 2;
     const offset = Math.round(((span.startMs - trace.startMs) / total) * width);
@@ -35,7 +33,9 @@ export function renderWaterfall(trace: Trace, options: WaterfallOptions = {}): s
     const bar = " ".repeat(Math.min(offset, width - 1)) + "█".repeat(Math.min(length, width - Math.min(offset, width - 1)));
     const label = `${"  ".repeat(depth)}${span.name}`.padEnd(36);
     const status = failed ? paint("31", `ERROR ${span.status.message ?? ""}`.trim()) : paint("32", "ok");
-    lines.push(`  ${label} ${(KINDS[span.kind] ?? "").padEnd(8)} ${paint(failed ? "31" : "36", bar.padEnd(width))} ${formatMs(span.durationMs).padStart(9)}  ${status}`);
+    lines.push(
+      `  ${label} ${(KINDS[span.kind] ?? "").padEnd(8)} ${paint(failed ? "31" : "36", bar.padEnd(width))} ${formatMs(span.durationMs).padStart(9)}  ${status}`,
+    );
     const attributes = Object.entries(span.attributes).filter(([key]) => KEY_ATTRIBUTES.test(key));
     if (attributes.length) lines.push(paint("2", `  ${"  ".repeat(depth)}  ${attributes.map(([k, v]) => `${k}=${String(v)}`).join("  ")}`));
     for (const event of span.events) {
