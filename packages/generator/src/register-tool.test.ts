@@ -45,6 +45,24 @@ describe("registerTool", () => {
     expect(registerTool("x({\n  tools: [\n    a\n  ],\n});\n", tool)).toContain("tools: [\n    a,\n    getInvoice,\n  ],");
   });
 
+  it("is not misled by brackets or `tools:` in strings and comments", () => {
+    const source = [
+      'import { defineServer } from "@mcp-platform/server";',
+      "// tools: [ is how a server lists them",
+      "export default defineServer({",
+      '  description: "Takes ] and [ in names",',
+      "  tools: [",
+      '    defineTool({ name: "a]b" }), // the ] here is text',
+      "    /* ] */ other,",
+      "  ],",
+      "});",
+      "",
+    ].join("\n");
+    const result = registerTool(source, tool);
+    expect(result).toContain('import { getInvoice } from "./tools/get-invoice.js";\n// tools: [ is how');
+    expect(result).toContain('  tools: [\n    defineTool({ name: "a]b" }), // the ] here is text\n    /* ] */ other,\n    getInvoice,\n  ],\n});');
+  });
+
   it("says so when the server has no tools array", () => {
     expect(() => registerTool("export default defineServer({ name: 'x' });\n", tool)).toThrow("src/server.ts has no `tools: [...]` array");
   });

@@ -1,15 +1,20 @@
+import ts from "typescript";
+
 /**
  * `source` (a server's `src/server.ts`) with one more tool: its import after the last import, and
  * its name appended to the `tools: [...]` array, on a line of its own when the array has one
- * entry a line.
+ * entry a line. Both are found in the TypeScript syntax tree, so brackets and `tools:` inside
+ * strings, comments or the entries themselves cannot mislead it; the rest of the text is kept as written.
  */
 export function registerTool(source: string, tool: { identifier: string; module: string }): string {
-  const tools = toolsArray(source);
+  const file = ts.createSourceFile("server.ts", source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const tools = toolsArray(file);
   if (!tools) throw new Error("src/server.ts has no `tools: [...]` array to add the tool to");
-  const inner = source.slice(tools.open + 1, tools.close);
-  const withTool = source.slice(0, tools.open + 1) + appendEntry(inner, tool.identifier) + source.slice(tools.close);
-  const lastImport = [...withTool.matchAll(/^import\b[^;]*;[^\n]*$/gm)].at(-1);
-  const at = lastImport ? lastImport.index + lastImport[0].length : 0;
+  const open = tools.getStart(file);
+  const close = tools.getEnd() - 1;
+  const withTool = source.slice(0, open + 1) + appendEntry(source.slice(open + 1, close), tool.identifier) + source.slice(close);
+  const lastImport = file.statements.filter(ts.isImportDeclaration).at(-1);
+  const at = lastImport ? lastImport.getEnd() : 0;
   const line = `import { ${tool.identifier} } from "${tool.module}";`;
   return `${withTool.slice(0, at)}${at === 0 ? "" : "\n"}${line}${at === 0 ? "\n" : ""}${withTool.slice(at)}`;
 }
@@ -23,15 +28,13 @@ function appendEntry(inner: string, entry: string): string {
   return `${entries}${separator}\n${indent}${entry},\n${closingIndent}`;
 }
 
-/** The brackets of the `tools:` array, matched past any nested brackets in its entries. */
-function toolsArray(source: string): { open: number; close: number } | undefined {
-  const start = /\btools\s*:\s*\[/.exec(source);
-  if (!start) return undefined;
-  const open = start.index + start[0].length - 1;
-  let depth = 0;
-  for (let index = open; index < source.length; index++) {
-    if (source[index] === "[") depth++;
-    if (source[index] === "]" && --depth === 0) return { open, close: index };
-  }
-  return undefined;
+/** The first `tools: [...]` property in the file (the server definition's). */
+function toolsArray(file: ts.SourceFile): ts.ArrayLiteralExpression | undefined {
+  const visit = (node: ts.Node): ts.ArrayLiteralExpression | undefined => {
+    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === "tools" && ts.isArrayLiteralExpression(node.initializer)) {
+      return node.initializer;
+    }
+    return ts.forEachChild(node, visit);
+  };
+  return visit(file);
 }
