@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -20,6 +20,22 @@ describe("mcp-platform release-check (the first step of pnpm release's publish)"
       /^pnpm release would publish to the public npm registry \(https:\/\/registry\.npmjs\.org\/\)\. Set your company's registry/,
     );
     expect(await releaseCheck({ npm_config_registry: "https://registry.npmjs.org/", MCP_PLATFORM_PUBLISH_PUBLIC: "true" })).toMatchObject({ code: 0 });
+  });
+
+  it("names .changeset/config.json when it is missing or broken", async () => {
+    const lines: string[] = [];
+    const io = {
+      cwd: process.env.MCP_PLATFORM_HOME!,
+      env: process.env,
+      out: (text: string) => void lines.push(text),
+      err: (text: string) => void lines.push(text),
+    };
+    expect(await run(["release-check"], io)).toBe(1);
+    mkdirSync(join(io.cwd, ".changeset"));
+    writeFileSync(join(io.cwd, ".changeset", "config.json"), "{ bad");
+    expect(await run(["release-check"], io)).toBe(1);
+    expect(lines[0]).toBe('mcp-platform release-check: .changeset/config.json is missing: it must set "access" ("restricted" or "public")');
+    expect(lines[1]).toMatch(/^mcp-platform release-check: \.changeset\/config\.json is not valid JSON \(/);
   });
 
   it("publishes to a registry set on purpose, the scope's own first", async () => {

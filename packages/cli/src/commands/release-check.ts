@@ -43,7 +43,7 @@ const command: Command = {
     }
     const target: ReleaseTarget = {
       registry: await publishRegistry(io),
-      access: (JSON.parse(await readFile(join(io.cwd, ".changeset", "config.json"), "utf8")) as { access?: unknown }).access,
+      access: (await changesetConfig(io.cwd)).access,
       publicIntended: io.env.MCP_PLATFORM_PUBLISH_PUBLIC === "true",
     };
     const problem = releaseProblem(target);
@@ -56,6 +56,17 @@ const command: Command = {
   },
 };
 export default command;
+
+async function changesetConfig(cwd: string): Promise<{ access?: unknown }> {
+  const text = await readFile(join(cwd, ".changeset", "config.json"), "utf8").catch(() => {
+    throw new Error('.changeset/config.json is missing: it must set "access" ("restricted" or "public")');
+  });
+  try {
+    return JSON.parse(text) as { access?: unknown };
+  } catch (error) {
+    throw new Error(`.changeset/config.json is not valid JSON (${(error as Error).message})`, { cause: error });
+  }
+}
 
 /** Where pnpm publishes the kit's scoped packages: the scope's registry if one is set, else the default. */
 async function publishRegistry(io: CommandIo): Promise<string> {
