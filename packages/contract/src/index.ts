@@ -12,3 +12,4 @@ export { buildCatalog, type Catalog, type CatalogServer, type CatalogTool } from
 export { CATALOG_FILES, syncCatalog } from "./catalog/write-catalog.js";
 export { updateContracts, type ContractFile } from "./update.js";
 export { findWorkspace, loadDefinition, type ServerApp, type Workspace } from "./workspace.js";
+export { formatTemplateRecord, parseTemplateRecord, TEMPLATE_RECORD_FILE, type TemplateRecord } from "./template/template-record.js";

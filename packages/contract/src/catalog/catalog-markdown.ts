@@ -28,6 +28,7 @@ function serverSection(server: CatalogServer): string[] {
     `| owner | ${server.owner} |`,
     `| transport | ${server.defaultTransport} by default; \`MCP_TRANSPORT=http\` for Streamable HTTP |`,
     `| tools | ${summary(server.counts)} |`,
+    ...(server.template ? [`| template | \`${server.template}\` (\`pnpm gen upgrade ${server.name}\` brings it to the kit's current one) |`] : []),
     "",
     "| tool | access | scope | approval | deprecation |",
     "|---|---|---|---|---|",

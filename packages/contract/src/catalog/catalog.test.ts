@@ -54,6 +54,25 @@ describe("catalog", () => {
     expect(markdown).toContain("| `get_runbook` | read | `runbooks:read` | no | since 2026-01-01, sunset 2026-04-01, use `read_runbook` |");
   });
 
+  it("shows the template a generated server was rendered from, and names a broken record", async () => {
+    expect(catalog.servers[0]?.template).toBeUndefined();
+    const tree = "0123456789abcdef0123456789abcdef01234567";
+    const record = join(rootDir, "apps/runbooks/mcp-template.json");
+    await writeFile(record, JSON.stringify({ template: tree, answers: { name: "runbooks" } }));
+    const app = {
+      packageName: "@acme/runbooks",
+      dir: join(rootDir, "apps/runbooks"),
+      relativeDir: "apps/runbooks",
+      contractPath: "apps/runbooks/mcp-contract.json",
+    };
+    const generated = await buildCatalog({ rootDir, apps: [app] });
+    expect(generated.servers[0]?.template).toBe("0123456789ab");
+    expect(catalogMarkdown(generated)).toContain("| template | `0123456789ab` (`pnpm gen upgrade runbooks` brings it to the kit's current one) |");
+    await writeFile(record, JSON.stringify({ template: "main", answers: {} }));
+    await expect(buildCatalog({ rootDir, apps: [app] })).rejects.toThrow("apps/runbooks/mcp-template.json: template: a git tree id (40 or 64 hex digits)");
+    await rm(record);
+  });
+
   it("says which contract is missing", async () => {
     const app = { packageName: "x", dir: rootDir, relativeDir: "apps/none", contractPath: "apps/none/mcp-contract.json" };
     await expect(buildCatalog({ rootDir, apps: [app] })).rejects.toThrow("apps/none/mcp-contract.json is missing: run pnpm contract:update");

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ACCESS_RULES, type AccessLevel } from "@mcp-platform/server/definition";
 import { parseContract, type Contract, type ToolContract } from "../contract.js";
+import { parseTemplateRecord, TEMPLATE_RECORD_FILE } from "../template/template-record.js";
 import type { ServerApp, Workspace } from "../workspace.js";
 
 export interface CatalogTool {
@@ -32,6 +33,8 @@ export interface CatalogServer {
   description: string;
   /** The transport a server uses when `MCP_TRANSPORT` is not set. */
   defaultTransport: string;
+  /** The kit template a generated server was last rendered from (short git tree id of `templates/`); absent for hand-made servers. */
+  template?: string;
   tools: CatalogTool[];
   counts: Counts;
 }
@@ -49,7 +52,7 @@ export async function buildCatalog(workspace: Workspace): Promise<Catalog> {
     const text = await readFile(path, "utf8").catch(() => {
       throw new Error(`${app.contractPath} is missing: run pnpm contract:update`);
     });
-    servers.push(catalogServer(app, parseContract(text, app.contractPath)));
+    servers.push({ ...catalogServer(app, parseContract(text, app.contractPath)), ...(await templateOf(workspace, app)) });
   }
   const tools = servers.flatMap((server) => server.tools);
   return { counts: { servers: servers.length, ...count(tools) }, servers };
@@ -68,6 +71,12 @@ function catalogServer(app: ServerApp, contract: Contract): CatalogServer {
     tools,
     counts: count(tools),
   };
+}
+
+async function templateOf(workspace: Workspace, app: ServerApp): Promise<{ template?: string }> {
+  const path = `${app.relativeDir}/${TEMPLATE_RECORD_FILE}`;
+  const text = await readFile(join(workspace.rootDir, path), "utf8").catch(() => undefined);
+  return text === undefined ? {} : { template: parseTemplateRecord(text, path).template.slice(0, 12) };
 }
 
 function catalogTool(contract: Contract, tool: ToolContract): CatalogTool {
