@@ -16,7 +16,7 @@ export function placeStep(job: Job): StepConfig {
  * where CI would freeze it), then the contract tool and the catalog (which also writes the CODEOWNERS
  * line). A failure undoes the whole run.
  */
-export function finishSteps(job: Job, options: { install: boolean; contract: string }): StepConfig[] {
+export function finishSteps(job: Job, options: { install: boolean; contracts: readonly string[] }): StepConfig[] {
   const pnpm = (files: readonly string[], ...args: string[]) =>
     job.step(async () => {
       for (const file of files) await job.save(file);
@@ -25,7 +25,7 @@ export function finishSteps(job: Job, options: { install: boolean; contract: str
     });
   return [
     ...(options.install ? [step("install", () => pnpm(["pnpm-lock.yaml"], "install", "--prefer-offline", "--no-frozen-lockfile"))] : []),
-    step("contract", () => pnpm([options.contract], "contract:update")),
+    step("contract", () => pnpm(options.contracts, "contract:update")),
     step("catalog", () => pnpm(CATALOG_FILES, "catalog")),
   ];
 }

@@ -2,16 +2,21 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
 /**
- * Formats a staged file as `prettier --write` would at its destination in the workspace (its
- * .prettierrc and .prettierignore), so that what the generator writes passes the format check.
- * A workspace without a Prettier configuration gets the files as rendered.
+ * `text` as `prettier --write` would leave it at `path` in the workspace (its .prettierrc and
+ * .prettierignore), so that what the generator writes passes the format check. A workspace
+ * without a Prettier configuration gets the text as it is.
  */
-export async function formatForWorkspace(root: string, path: string, stagedPath: string): Promise<void> {
+export async function formatted(root: string, path: string, text: string): Promise<string> {
   const prettier = await import("prettier");
   const destination = join(root, path);
-  if (!(await prettier.resolveConfigFile(destination))) return;
+  if (!(await prettier.resolveConfigFile(destination))) return text;
   const info = await prettier.getFileInfo(destination, { ignorePath: join(root, ".prettierignore") });
-  if (info.ignored || !info.inferredParser) return;
+  if (info.ignored || !info.inferredParser) return text;
   const options = await prettier.resolveConfig(destination);
-  await writeFile(stagedPath, await prettier.format(await readFile(stagedPath, "utf8"), { ...options, filepath: destination }));
+  return prettier.format(text, { ...options, filepath: destination });
+}
+
+/** Formats a staged file for its destination `path` in the workspace. */
+export async function formatForWorkspace(root: string, path: string, stagedPath: string): Promise<void> {
+  await writeFile(stagedPath, await formatted(root, path, await readFile(stagedPath, "utf8")));
 }

@@ -41,6 +41,23 @@ export class Job {
     this.#saved.set(absolute, existsSync(absolute) ? await readFile(absolute, "utf8") : undefined);
   }
 
+  /**
+   * Writes a workspace file at once, as it is given (an upgrade's merge, conflict markers and all);
+   * a rollback puts back what it held, or removes it.
+   */
+  async writeInPlace(path: string, text: string): Promise<void> {
+    await this.save(path);
+    const target = join(this.root, path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, text);
+  }
+
+  /** Removes a workspace file at once; a rollback puts it back. */
+  async removeInPlace(path: string): Promise<void> {
+    await this.save(path);
+    await rm(join(this.root, path), { force: true });
+  }
+
   /** The staged files, relative to the workspace. */
   async stagedFiles(): Promise<string[]> {
     if (!existsSync(this.staging)) return [];

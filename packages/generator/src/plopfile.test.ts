@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadGenerators } from "./generate.js";
+import { templateVersion } from "./upgrade/template-version.js";
 import { testWorkspace } from "./test-support/workspace.js";
 
 const fixture = testWorkspace();
@@ -41,6 +42,7 @@ describe("the server generator", () => {
         "apps/billing/deploy/otel-collector/config.yaml",
         "apps/billing/deploy/otel-collector/kustomization.yaml",
         "apps/billing/eslint.config.js",
+        "apps/billing/mcp-template.json",
         "apps/billing/package.json",
         "apps/billing/src/index.ts",
         "apps/billing/src/server.ts",
@@ -57,6 +59,8 @@ describe("the server generator", () => {
       description: billing.description,
       bin: { "billing-mcp": "./dist/index.js" },
     });
+    const { install: _install, ...answers } = billing;
+    expect(JSON.parse(read("apps/billing/mcp-template.json"))).toEqual({ template: await templateVersion(), answers });
     expect(read(".changeset/add-server-billing.md")).toBe(
       '---\n"@mcp-platform/billing": minor\n---\n\nNew server `billing` (owner team-billing): Invoices and "payments" for finance.\n',
     );

@@ -6,7 +6,8 @@ import { finishSteps, placeStep } from "./finish.js";
 import { Job } from "./job.js";
 import { choice, input, type Answers } from "./prompts.js";
 import { step } from "./step.js";
-import { render } from "./templates.js";
+import { serverTemplates, templateAnswers } from "./server-templates.js";
+import { recordTemplateStep } from "./upgrade/record-template.js";
 import type { Workspace } from "./workspace.js";
 
 /** `pnpm gen server`: a new team server in `apps/<name>`, green on its first build. */
@@ -36,17 +37,12 @@ function serverActions(workspace: Workspace, raw: Answers, signal?: AbortSignal)
   const app = `apps/${name}`;
   return [
     step("check", () => `${app}, owned by ${parseServerAnswers(workspace, raw).owner}`),
-    render(job, "server", app),
-    render(job, "tool", `${app}/src/tools`, {
-      serverName: name,
-      toolName: raw.tool,
-      toolAccess: raw.access,
-      toolDescription: raw["tool-description"],
-    }),
+    ...serverTemplates(job, app, templateAnswers(raw)),
+    recordTemplateStep(job, app, raw),
     changesetStep(job, `add-server-${name}`, () => `@mcp-platform/${name}`, `New server \`${name}\` (owner ${String(raw.owner)}): ${String(raw.description)}`),
     placeStep(job),
     ...(raw.install === false
       ? ["Next: pnpm install, then pnpm contract:update and pnpm catalog (the contract, the catalog and the CODEOWNERS line)"]
-      : finishSteps(job, { install: true, contract: `${app}/mcp-contract.json` })),
+      : finishSteps(job, { install: true, contracts: [`${app}/mcp-contract.json`] })),
   ];
 }

@@ -1,7 +1,7 @@
 import type { ActionConfig, NodePlopAPI } from "node-plop";
 
 /** The custom actions, each a step of a generator run whose work the generator gives as a closure. */
-const STEP_TYPES = ["check", "register", "changeset", "place", "install", "contract", "catalog"] as const;
+const STEP_TYPES = ["check", "record", "register", "changeset", "place", "install", "contract", "catalog"] as const;
 
 type StepType = (typeof STEP_TYPES)[number];
 

@@ -20,9 +20,9 @@ export function registerHelpers(plop: NodePlopAPI): void {
   plop.setHelper("toolFile", (value: string) => toolFile(value));
 }
 
-/** Renders `templates/<template>/**` into the job's staging folder, at `destination` in the workspace. */
-export function render(job: Job, template: "server" | "tool", destination: string, data: object = {}): AddManyActionConfig {
-  const base = join(TEMPLATES_DIR, template);
+/** Renders `<templates>/<template>/**` into the job's staging folder, at `destination` in the workspace. */
+export function render(job: Job, template: "server" | "tool", destination: string, data: object = {}, templates = TEMPLATES_DIR): AddManyActionConfig {
+  const base = join(templates, template);
   return {
     type: "addMany",
     destination: job.staged(destination),

@@ -53,6 +53,8 @@ function toolActions(workspace: Workspace, raw: Answers, signal?: AbortSignal): 
       `New ${String(raw.access)} tool \`${tool}\`: ${String(raw.description)}`,
     ),
     placeStep(job),
-    ...(raw.install === false ? ["Next: pnpm contract:update and pnpm catalog"] : finishSteps(job, { install: false, contract: `${app}/mcp-contract.json` })),
+    ...(raw.install === false
+      ? ["Next: pnpm contract:update and pnpm catalog"]
+      : finishSteps(job, { install: false, contracts: [`${app}/mcp-contract.json`] })),
   ];
 }

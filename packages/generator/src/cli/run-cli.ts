@@ -4,6 +4,7 @@ import type { Question } from "../prompts.js";
 import { findWorkspaceRoot } from "../workspace.js";
 import { bypassValues, parseFlags, UsageError } from "./flags.js";
 import { Interrupted } from "./interrupt.js";
+import { runUpgrade } from "./run-upgrade.js";
 
 export interface CliIo {
   cwd: string;
@@ -20,12 +21,16 @@ export interface CliIo {
 
 const ABORTED = "Aborted due to previous action failure";
 
-/** `mcp-platform-gen [server|tool] [--<answer> value ...] [--no-install]`; resolves with the exit code. */
+/** `mcp-platform-gen [server|tool] [--<answer> value ...] [--no-install]` or `upgrade ...`; resolves with the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const interrupted = new AbortController();
   try {
-    const plop = await loadGenerators(findWorkspaceRoot(io.cwd), interrupted.signal);
     const [first, ...rest] = argv;
+    if (first === "upgrade") {
+      const stopListening = io.onInterrupt?.((reason) => interrupted.abort(reason));
+      return await runUpgrade(findWorkspaceRoot(io.cwd), rest, io, interrupted.signal).finally(stopListening);
+    }
+    const plop = await loadGenerators(findWorkspaceRoot(io.cwd), interrupted.signal);
     if (first === undefined || first.startsWith("-")) {
       io.out(usage(plop));
       return first === "--help" || first === "-h" ? 0 : 2;
@@ -74,9 +79,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 function usage(plop: NodePlopAPI): string {
   const generators = plop.getGeneratorList().map((g) => `  pnpm gen ${g.name.padEnd(8)} ${g.description}`);
-  return ["Usage: pnpm gen <generator> [--<answer> <value> ...] [--no-install]", "", ...generators, "", "pnpm gen <generator> --help lists its answers."].join(
-    "\n",
-  );
+  const upgrade = `  pnpm gen ${"upgrade".padEnd(8)} bring generated servers up to the current template (--help for more)`;
+  return [
+    "Usage: pnpm gen <generator> [--<answer> <value> ...] [--no-install]",
+    "",
+    ...generators,
+    upgrade,
+    "",
+    "pnpm gen <generator> --help lists its answers.",
+  ].join("\n");
 }
 
 function generatorUsage(name: string, generator: PlopGenerator, questions: readonly Question[]): string {

@@ -1,0 +1,110 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { finishSteps } from "../finish.js";
+import { Job } from "../job.js";
+import { applyUpgrades } from "../upgrade/apply-upgrade.js";
+import { generatedServers, planUpgrade, type ServerUpgrade } from "../upgrade/plan-upgrade.js";
+import { templateVersion } from "../upgrade/template-version.js";
+import { upgradeChangeset } from "../upgrade/upgrade-changeset.js";
+import { openWorkspace } from "../workspace.js";
+import { UsageError } from "./flags.js";
+import type { CliIo } from "./run-cli.js";
+
+export const UPGRADE_USAGE = [
+  "Usage: pnpm gen upgrade <server>... | --all [--dry-run] [--no-install]",
+  "",
+  "Brings servers made by pnpm gen server up to the kit's current template: the template they were",
+  "rendered from and today's are rendered with their recorded answers (mcp-template.json), and the",
+  "difference is merged into their files, keeping the team's own edits. A region both changed is left",
+  "between conflict markers (exit code 1). Then: install, contract update, catalog, a changeset each.",
+  "",
+  "  --all        every server that has an mcp-template.json",
+  "  --dry-run    print what would be updated, merged and conflicting; write nothing",
+  "  --no-install write the merged files only (then: pnpm install, pnpm contract:update, pnpm catalog)",
+].join("\n");
+
+/** `pnpm gen upgrade`; resolves with the exit code: 1 when a conflict is left (or, dry, would be). */
+export async function runUpgrade(root: string, args: readonly string[], io: CliIo, signal?: AbortSignal): Promise<number> {
+  const flags = upgradeFlags(args);
+  if (flags.help) {
+    io.out(UPGRADE_USAGE);
+    return 0;
+  }
+  const servers = await chosenServers(root, flags);
+  const to = await templateVersion();
+  const upgrades: ServerUpgrade[] = [];
+  for (const server of servers) upgrades.push(await planUpgrade(root, server, to));
+  for (const upgrade of upgrades) io.out(describe(upgrade));
+  const conflicts = upgrades.flatMap((upgrade) =>
+    upgrade.changes.filter((change) => change.kind === "conflict").map((change) => `${upgrade.app}/${change.path}`),
+  );
+  const moving = upgrades.filter((upgrade) => upgrade.record.template !== upgrade.to);
+  if (flags.dryRun) {
+    io.out(`dry run: nothing written${conflicts.length ? `; ${conflicts.length} file(s) would conflict` : ""}`);
+    return conflicts.length ? 1 : 0;
+  }
+  if (moving.length === 0) return 0;
+  const job = new Job(root, signal);
+  const contracts = moving.map((upgrade) => `${upgrade.app}/mcp-contract.json`);
+  const before = await Promise.all(contracts.map((path) => readFile(join(root, path), "utf8").catch(() => undefined)));
+  const written = await job.step(() => applyUpgrades(job, moving));
+  io.out(`✔ write ${written.join("\n    ")}`);
+  if (conflicts.length) {
+    io.err(`✖ conflicts left in ${conflicts.join(", ")}: resolve the regions between <<<<<<< and >>>>>>>, then run pnpm install,`);
+    io.err("  pnpm contract:update, pnpm catalog, and pnpm changeset for each upgraded server");
+    return 1;
+  }
+  if (!flags.install) {
+    io.out("Next: pnpm install, pnpm contract:update, pnpm catalog, and pnpm changeset for each upgraded server");
+    return 0;
+  }
+  for (const step of finishSteps(job, { install: true, contracts })) io.out(`✔ ${step.type} ${(await step.run()).replaceAll("\n", "\n    ")}`);
+  const changesets = await job.step(async () => {
+    const files: string[] = [];
+    for (const [i, upgrade] of moving.entries()) {
+      const { file, text } = await upgradeChangeset(root, upgrade, before[i]);
+      await job.writeInPlace(file, text);
+      files.push(file);
+    }
+    return files;
+  });
+  io.out(`✔ changeset ${changesets.join(", ")}`);
+  return 0;
+}
+
+function upgradeFlags(args: readonly string[]) {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      options: {
+        all: { type: "boolean", default: false },
+        "dry-run": { type: "boolean", default: false },
+        install: { type: "boolean", default: true },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      allowPositionals: true,
+      allowNegative: true,
+    });
+    return { servers: positionals, all: values.all, dryRun: values["dry-run"], install: values.install, help: values.help };
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message} (options: --all, --dry-run, --no-install)`);
+  }
+}
+
+async function chosenServers(root: string, flags: { servers: string[]; all: boolean }): Promise<string[]> {
+  const servers = (await openWorkspace(root)).servers();
+  if (flags.all && flags.servers.length) throw new UsageError("name servers or pass --all, not both");
+  if (flags.all) return generatedServers(root, servers);
+  if (flags.servers.length === 0) throw new UsageError("name a server (pnpm gen upgrade <server>) or pass --all");
+  const unknown = flags.servers.find((server) => !servers.includes(server));
+  if (unknown) throw new UsageError(`no server apps/${unknown} (servers: ${servers.join(", ") || "none"})`);
+  return flags.servers;
+}
+
+function describe(upgrade: ServerUpgrade): string {
+  const from = upgrade.record.template.slice(0, 12);
+  if (upgrade.record.template === upgrade.to) return `${upgrade.server}: on the current template ${from}, nothing to do`;
+  const lines = upgrade.changes.map((change) => `  ${change.kind.padEnd(9)}${upgrade.app}/${change.path}${change.note ? ` (${change.note})` : ""}`);
+  return [`${upgrade.server}: template ${from} -> ${upgrade.to.slice(0, 12)}`, ...(lines.length ? lines : ["  no file changes"])].join("\n");
+}
