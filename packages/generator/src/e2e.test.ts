@@ -1,21 +1,20 @@
 import { execFile } from "node:child_process";
 import { once } from "node:events";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { promisify, stripVTControlCharacters } from "node:util";
-import { startLockfileRegistry, startServerProcess, type LockfileRegistry } from "@mcp-platform/test-services";
+import { startServerProcess } from "@mcp-platform/test-services";
 import { Client } from "@modelcontextprotocol/client";
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
 import { Client as LegacyClient } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport as LegacyStdioTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { groupRuns } from "./process-group.js";
-import { runCommand } from "./run-command.js";
-import { scratchClone, type ScratchClone } from "./scratch-clone.js";
 import { interruptGenerator } from "./test-support/interrupt-generator.js";
+import { kitClone, type KitClone } from "./test-support/kit-clone.js";
 
 /**
  * What a team does first, in a fresh clone of the committed kit: `pnpm gen server`, then
@@ -28,44 +27,30 @@ const GEN_SERVER = [
   ...["--tool-description", "Returns one item of the e2e check's API by its id."],
 ];
 const GEN_TOOL = ["tool", "--server", SERVER, "--name", "post_note", "--access", "write", "--description", "Posts a note."];
-let kit: ScratchClone;
-let registry: LockfileRegistry;
+let kit: KitClone;
 /** The upstream API the generated read tool calls (`E2E_CHECK_API_URL`): one item. */
 const ITEM = { id: "item-1", name: "First item", status: "active" };
 const upstream = createServer((request, response) => {
   const found = request.method === "GET" && request.url === `/items/${ITEM.id}`;
   response.writeHead(found ? 200 : 404, { "content-type": "application/json" }).end(JSON.stringify(found ? ITEM : { error: "not found" }));
 });
-// The clone's own vitest must not write this run's report. Its pnpm resolves the new server's
-// dependencies against a registry on loopback that knows only the lockfile's packages (and a
-// metadata cache of its own), and takes them from the local store: no network, and the versions
-// the rest of the workspace uses.
-const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST")));
-Object.assign(env, { TURBO_TELEMETRY_DISABLED: "1" });
-
-const sh = (command: string, ...args: string[]) => runCommand(command, args, kit.root, { env });
-
-const read = (path: string) => readFileSync(join(kit.root, path), "utf8");
-
-const git = async (...args: string[]) =>
-  (await promisify(execFile)("git", ["-c", "user.name=e2e", "-c", "user.email=e2e@example.com", ...args], { cwd: kit.root })).stdout;
 
 /** Interrupts the generator once `cue` is printed and a command it started runs; nothing may be left of the run. */
 async function expectInterruptedCleanly(args: string[], cue: string, signal: "SIGINT" | "SIGTERM", exitCode: number): Promise<void> {
-  const run = await interruptGenerator(kit.root, args, { env, cue, signal });
+  const run = await interruptGenerator(kit.root, args, { env: kit.env, cue, signal });
   expect(run, run.stdout).toMatchObject({ code: exitCode, stderr: `✖ interrupted by ${signal}: rolled back, nothing this run wrote is left\n` });
   expect(run.commands.filter(groupRuns)).toEqual([]);
-  expect(await git("status", "--porcelain", "--untracked-files=all")).toBe("");
+  expect(await kit.git("status", "--porcelain", "--untracked-files=all")).toBe("");
 }
 
 /** `tools` are the server's own (its contract); `listed` what tools/list shows, with the kit's undo tools. */
 async function expectGreen(tools: string[], listed = tools): Promise<void> {
-  await sh("pnpm", "turbo", "run", "build", "lint", "typecheck", `--filter=@mcp-platform/${SERVER}`, "--output-logs=errors-only");
+  await kit.sh("pnpm", "turbo", "run", "build", "lint", "typecheck", `--filter=@mcp-platform/${SERVER}`, "--output-logs=errors-only");
   await expectOwnTestsCached();
-  await sh("pnpm", "exec", "prettier", "--check", `apps/${SERVER}`);
-  await sh("pnpm", "contract:check");
-  await sh("pnpm", "catalog", "--check");
-  const contract = JSON.parse(read(`apps/${SERVER}/mcp-contract.json`)) as { tools: { name: string }[] };
+  await kit.sh("pnpm", "exec", "prettier", "--check", `apps/${SERVER}`);
+  await kit.sh("pnpm", "contract:check");
+  await kit.sh("pnpm", "catalog", "--check");
+  const contract = JSON.parse(kit.read(`apps/${SERVER}/mcp-contract.json`)) as { tools: { name: string }[] };
   expect(contract.tools.map((tool) => tool.name)).toEqual(tools);
 
   // Over stdio, a 2026-07-28 client (it probes with server/discover) and a 2025-11-25 one (initialize).
@@ -100,7 +85,7 @@ async function expectOwnTestsCached(): Promise<void> {
   const turboTest = async () => {
     const { stdout } = await promisify(execFile)("pnpm", ["turbo", "run", "test", `--filter=@mcp-platform/${SERVER}`], {
       cwd: kit.root,
-      env,
+      env: kit.env,
       maxBuffer: 64 << 20,
     });
     return stripVTControlCharacters(stdout);
@@ -131,39 +116,36 @@ async function expectConformant(): Promise<void> {
 beforeAll(async () => {
   upstream.listen(0, "127.0.0.1");
   await once(upstream, "listening");
-  kit = await scratchClone();
-  registry = await startLockfileRegistry(join(kit.root, "pnpm-lock.yaml"));
-  Object.assign(env, { npm_config_registry: registry.url, npm_config_cache_dir: join(kit.root, "..", "pnpm-metadata") });
+  kit = await kitClone();
 }, 300_000);
 afterAll(async () => {
   upstream.close();
-  await registry.close();
   await kit.remove();
 });
 
 describe("a generated server, in a fresh clone", { timeout: 600_000 }, () => {
   it("pnpm gen server, interrupted (SIGINT) while pnpm install runs: stops it, puts everything back, exits 130", async () => {
-    await sh("pnpm", "turbo", "run", "build", "--filter=@mcp-platform/generator", "--output-logs=errors-only");
+    await kit.sh("pnpm", "turbo", "run", "build", "--filter=@mcp-platform/generator", "--output-logs=errors-only");
     await expectInterruptedCleanly(GEN_SERVER, "✔ place", "SIGINT", 130);
   });
 
   it("pnpm gen server (again): builds, lints, typechecks, passes its tests and the contract check, and serves its tool", async () => {
-    await sh("pnpm", "gen", ...GEN_SERVER);
+    await kit.sh("pnpm", "gen", ...GEN_SERVER);
     await expectGreen(["get_e2e_check"]);
     await expectConformant();
-    expect(read("CODEOWNERS")).toContain(`/apps/${SERVER}/ @team-e2e`);
-    expect(read(`.changeset/add-server-${SERVER}.md`)).toContain(`"@mcp-platform/${SERVER}": minor`);
+    expect(kit.read("CODEOWNERS")).toContain(`/apps/${SERVER}/ @team-e2e`);
+    expect(kit.read(`.changeset/add-server-${SERVER}.md`)).toContain(`"@mcp-platform/${SERVER}": minor`);
   });
 
   it("pnpm gen tool, interrupted (SIGTERM) while the catalog is written: the server and its contract as they were, exits 143", async () => {
-    await git("add", "--all");
-    await git("commit", "--quiet", "--message", "the generated server");
+    await kit.git("add", "--all");
+    await kit.git("commit", "--quiet", "--message", "the generated server");
     await expectInterruptedCleanly(GEN_TOOL, "✔ contract", "SIGTERM", 143);
   });
 
   it("pnpm gen tool (again): the new tool is registered, in the contract and served, and everything stays green", async () => {
-    await sh("pnpm", "gen", ...GEN_TOOL);
+    await kit.sh("pnpm", "gen", ...GEN_TOOL);
     await expectGreen(["get_e2e_check", "post_note"], ["get_e2e_check", "list_actions", "post_note", "undo_action"]);
-    expect(read(`apps/${SERVER}/mcp-contract.json`)).toContain('"readOnlyHint": false');
+    expect(kit.read(`apps/${SERVER}/mcp-contract.json`)).toContain('"readOnlyHint": false');
   });
 });
