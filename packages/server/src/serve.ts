@@ -12,6 +12,7 @@ import { createTrust, type Trust } from "./policy/trust.js";
 import { LOCAL_PRINCIPAL, fixedPrincipalConnection } from "./protocol/request-scope.js";
 import { ProtocolServerFactory } from "./protocol/server-factory.js";
 import { openActionStore } from "./store/open-action-store.js";
+import { defaultStorePath } from "./store/store-location.js";
 import { startTelemetryFor, type TelemetryLifecycle } from "./telemetry-lifecycle.js";
 
 /** A server that is up; `stop()` drains it gracefully within the configured deadline. */
@@ -96,7 +97,7 @@ export async function serve(definition: ServerDefinition, options: ServeOptions 
 async function startTrust(definition: ServerDefinition, config: RuntimeConfig, env: NodeJS.ProcessEnv, logger: Logger): Promise<Trust> {
   const home = platformHome(env);
   return createTrust(definition, logger, {
-    store: await openActionStore(config, join(home, "store", `${definition.name}.sqlite`), logger),
+    store: await openActionStore(config, defaultStorePath(home, definition.name), logger),
     approvalKeys: approvalKeys(config.MCP_APPROVAL_SECRET, config.MCP_APPROVAL_PREVIOUS_SECRETS, join(home, "approval.key")),
     approvalTtlSeconds: config.MCP_APPROVAL_TTL_SECONDS,
     undoLeaseSeconds: config.MCP_UNDO_LEASE_SECONDS,

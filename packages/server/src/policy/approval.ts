@@ -1,6 +1,7 @@
-import { argumentsHash, type ApprovalTokens, type Principal } from "@mcp-platform/auth";
+import { argumentsHash, type ApprovalTokens, type IssuedApproval, type Principal } from "@mcp-platform/auth";
 import { inputRequired, ProtocolError, ProtocolErrorCode, type CallToolResult, type InputRequiredResult } from "@modelcontextprotocol/server";
 import { APPROVAL_META_KEY, APPROVAL_TOKEN_ARGUMENT } from "../definition/approval-argument.js";
+import type { ActionStore, ApprovalAnswer } from "../store/action-store.js";
 import { errorResult } from "../tools/tool-result.js";
 import type { ApprovalMethod, DecisionRecorder } from "./decide.js";
 import type { RoundInput } from "./round-input.js";
@@ -62,13 +63,15 @@ export class ApprovalFlow {
     private readonly server: string,
     private readonly tokens: ApprovalTokens,
     private readonly decisions: DecisionRecorder,
+    /** Where each request and its answer are kept, so a request never answered shows as expired. */
+    private readonly ledger: Pick<ActionStore, "recordApprovalRequest" | "recordApprovalAnswer">,
   ) {}
 
   async decide(request: ApprovalRequest): Promise<ApprovalOutcome> {
     const { round } = request;
     if (round.requestState !== undefined) return this.#resume(request, round.requestState);
     if (request.token !== undefined) return this.#redeem(request);
-    if (round.canElicit) return this.#ask(request, (await this.#issue(request, { phase: "approve" })).token);
+    if (round.canElicit) return this.#ask(request, await this.#issue(request, { phase: "approve" }));
     return this.#requestConfirmation(request);
   }
 
@@ -91,13 +94,13 @@ export class ApprovalFlow {
     }
     const answer = request.round.inputResponses[APPROVAL_INPUT] as { action?: string; content?: { approve?: unknown } } | undefined;
     // No answer yet (the client retried without one): ask again, with the same state.
-    if (answer === undefined) return this.#ask(request, requestState);
+    if (answer === undefined) return this.#ask(request, { token: requestState, id, expiresAt });
     if (answer.action === "accept" && answer.content?.approve === true) {
-      this.#record(request, "granted", roundMethod(request));
+      await this.#answer(request, id, "granted", roundMethod(request));
       return { kind: "run", grant: { id, expiresAt, method: roundMethod(request), answers: {} } };
     }
     const outcome = answer.action === "cancel" ? "cancelled" : "declined";
-    this.#record(request, outcome, roundMethod(request));
+    await this.#answer(request, id, outcome, roundMethod(request));
     return { kind: "answer", result: errorResult(`The call to ${request.tool} was not approved (${outcome}); nothing was done.`) };
   }
 
@@ -107,16 +110,16 @@ export class ApprovalFlow {
       this.#record(request, verified.expired ? "expired" : "refused", "token", verified.reason);
       return { kind: "answer", result: errorResult(`Approval refused: ${verified.reason}. Nothing was done.`) };
     }
-    this.#record(request, "granted", "token");
+    await this.#answer(request, verified.id, "granted", "token");
     return { kind: "run", grant: { id: verified.id, expiresAt: verified.expiresAt, method: "token", answers: {} } };
   }
 
-  async #ask(request: ApprovalRequest, requestState: string): Promise<ApprovalOutcome> {
-    this.#record(request, "requested", roundMethod(request));
+  async #ask(request: ApprovalRequest, approval: IssuedApproval): Promise<ApprovalOutcome> {
+    await this.#requested(request, approval, roundMethod(request));
     const message = `Approve ${request.tool}?\n\n${await request.plan()}`;
     const result = inputRequired({
       inputRequests: { [APPROVAL_INPUT]: inputRequired.elicit({ mode: "form", message, requestedSchema: APPROVAL_FORM }) },
-      requestState,
+      requestState: approval.token,
     });
     return { kind: "answer", result };
   }
@@ -124,7 +127,7 @@ export class ApprovalFlow {
   async #requestConfirmation(request: ApprovalRequest): Promise<ApprovalOutcome> {
     const plan = await request.plan();
     const issued = await this.#issue(request, {});
-    this.#record(request, "requested", "token");
+    await this.#requested(request, issued, "token");
     const expires = new Date(issued.expiresAt * 1000).toISOString();
     const text =
       `Approval required before ${request.tool} runs. Plan: ${plan}\n\n` +
@@ -146,6 +149,23 @@ export class ApprovalFlow {
 
   #claims({ tool, args, principal }: Pick<ApprovalRequest, "tool" | "args" | "principal">) {
     return { subject: principal.subject, server: this.server, tool, argumentsHash: argumentsHash(args) };
+  }
+
+  async #requested(request: ApprovalRequest, approval: IssuedApproval, method: ApprovalMethod): Promise<void> {
+    this.#record(request, "requested", method);
+    await this.ledger.recordApprovalRequest({
+      id: approval.id,
+      server: this.server,
+      tool: request.tool,
+      subject: request.principal.subject,
+      requestedAt: new Date().toISOString(),
+      expiresAt: new Date(approval.expiresAt * 1000).toISOString(),
+    });
+  }
+
+  async #answer(request: ApprovalRequest, id: string, answer: ApprovalAnswer, method: ApprovalMethod): Promise<void> {
+    this.#record(request, answer, method);
+    await this.ledger.recordApprovalAnswer(id, answer, new Date().toISOString());
   }
 
   #record(

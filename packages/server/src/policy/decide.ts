@@ -2,6 +2,7 @@ import type { Principal } from "@mcp-platform/auth";
 import { decisions, PLATFORM_ATTR, type ApprovalDecision } from "@mcp-platform/telemetry";
 import type { AccessLevel } from "../definition/access.js";
 import type { Audit } from "./audit.js";
+import type { DeprecatedCallCounter } from "./deprecated-call-counter.js";
 
 /** Every decision the trust boundary takes, in the shape it is recorded. */
 export type Decision =
@@ -23,9 +24,11 @@ export type ApprovalMethod = "mrtr" | "elicitation" | "token";
  */
 export class DecisionRecorder {
   readonly #audit: Audit;
+  readonly #deprecatedCalls: DeprecatedCallCounter;
 
-  constructor(audit: Audit) {
+  constructor(audit: Audit, deprecatedCalls: DeprecatedCallCounter) {
     this.#audit = audit;
+    this.#deprecatedCalls = deprecatedCalls;
   }
 
   record(principal: Principal | undefined, decision: Decision): void {
@@ -55,7 +58,8 @@ export class DecisionRecorder {
         return;
       case "deprecation":
         decisions.deprecation(decision.tool, decision.sunset, decision.replacement);
-        // Each caller's use is in the trail once; every call is counted and on its span.
+        this.#deprecatedCalls.count(decision.tool, principal?.subject ?? "unauthenticated", decision.sunset);
+        // Each caller's use is in the log and the trail once; every call is counted (metric and store) and on its span.
         if (decision.firstUse) {
           this.#audit.record(principal, { decision: "deprecation", outcome: "used", tool: decision.tool, detail: `sunset ${decision.sunset}` });
         }

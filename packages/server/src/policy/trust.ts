@@ -8,6 +8,7 @@ import { TaskRunner } from "../tasks/task-runner.js";
 import { ApprovalFlow } from "./approval.js";
 import { Audit } from "./audit.js";
 import { DecisionRecorder } from "./decide.js";
+import { DeprecatedCallCounter } from "./deprecated-call-counter.js";
 import { InputStates } from "./input-states.js";
 import { KillSwitch } from "./kill-switch.js";
 import { ScopePolicy } from "./scopes.js";
@@ -42,7 +43,8 @@ export interface Trust {
 export function createTrust(definition: ServerDefinition, logger: Logger, options: TrustOptions = {}): Trust {
   const store = options.store ?? new SqliteActionStore(":memory:");
   const scopes = new ScopePolicy(definition);
-  const decisions = new DecisionRecorder(new Audit(definition.name, logger, store));
+  const deprecatedCalls = new DeprecatedCallCounter(definition.name, store, logger);
+  const decisions = new DecisionRecorder(new Audit(definition.name, logger, store), deprecatedCalls);
   const killSwitch = new KillSwitch(options.disabledTools ?? [], options.disabledToolsFile, logger);
   const tokens = new ApprovalTokens(options.approvalKeys ?? [randomBytes(32)], options.approvalTtlSeconds ?? 300);
   const inputs = new InputStates(definition.name, tokens);
@@ -55,7 +57,7 @@ export function createTrust(definition: ServerDefinition, logger: Logger, option
     tools: [...tools, ...kitTools],
     scopes,
     killSwitch,
-    approvals: new ApprovalFlow(definition.name, tokens, decisions),
+    approvals: new ApprovalFlow(definition.name, tokens, decisions, store),
     inputs,
     tasks,
     store,
@@ -73,6 +75,7 @@ export function createTrust(definition: ServerDefinition, logger: Logger, option
     store,
     async close() {
       killSwitch.close();
+      await deprecatedCalls.flush();
       await store.close();
     },
   };

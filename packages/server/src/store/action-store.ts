@@ -1,3 +1,5 @@
+import type { DeprecatedCallTally } from "./deprecated-call-tally.js";
+import type { OutcomeQueries } from "./outcome-queries.js";
 import type { TaskStore } from "./task-store.js";
 
 /**
@@ -37,6 +39,19 @@ export interface AuditEntry {
   detail?: string;
 }
 
+/** A human was asked to approve a call; `id` is the approval's, so its answer can find it. */
+export interface ApprovalRequestRecord {
+  id: string;
+  server: string;
+  tool: string;
+  subject: string;
+  requestedAt: string;
+  /** ISO instant the approval stops being answerable: unanswered by then, it expired. */
+  expiresAt: string;
+}
+
+export type ApprovalAnswer = "granted" | "declined" | "cancelled";
+
 /**
  * The kit's durable state behind one small interface: SQLite (`node:sqlite`) by default, PostgreSQL
  * when several replicas share it. Every method is atomic on its own.
@@ -69,5 +84,13 @@ export interface ActionStore {
   /** The saved outcome of a claimed approval; `undefined` while its execution is still running. */
   approvalOutcome(id: string): Promise<unknown>;
   recordAudit(entry: AuditEntry): Promise<void>;
+  /** Once per approval, however often the request is repeated. */
+  recordApprovalRequest(request: ApprovalRequestRecord): Promise<void>;
+  /** The first answer counts, except that a grant replaces a refusal: an approval that let the call run was approved. */
+  recordApprovalAnswer(id: string, answer: ApprovalAnswer, at: string): Promise<void>;
+  /** Adds each tally to its caller's count for that minute. */
+  recordDeprecatedCalls(tallies: readonly DeprecatedCallTally[]): Promise<void>;
+  /** Aggregates for the outcome report, read-only. */
+  readonly outcomes: OutcomeQueries;
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { ConfigError, type RuntimeConfig } from "../config.js";
 import type { ActionStore } from "./action-store.js";
+import type { PoolErrorSink } from "./postgres-pool.js";
 import { SqliteActionStore } from "./sqlite-action-store.js";
 
 /**
@@ -10,17 +11,21 @@ import { SqliteActionStore } from "./sqlite-action-store.js";
  */
 export async function openActionStore(config: RuntimeConfig, defaultPath: string, logger: Logger): Promise<ActionStore> {
   if (!config.MCP_STORE_URL) return new SqliteActionStore(config.MCP_STORE_PATH ?? defaultPath);
-  const where = withoutCredentials(config.MCP_STORE_URL);
+  const store = await openPostgresStore(config.MCP_STORE_URL, logger);
+  logger.info({ store: "postgresql", database: withoutCredentials(config.MCP_STORE_URL) }, "action store: PostgreSQL (shared by replicas)");
+  return store;
+}
+
+/** The PostgreSQL store at `url`, migrated; a failure is one `ConfigError` line that leaves out the credentials. */
+export async function openPostgresStore(url: string, errors: PoolErrorSink): Promise<ActionStore> {
   try {
     // Imported only here: servers on SQLite never load the PostgreSQL store.
     const { PostgresActionStore } = await import("./postgres-action-store.js");
-    const store = await PostgresActionStore.open(config.MCP_STORE_URL, logger);
-    logger.info({ store: "postgresql", database: where }, "action store: PostgreSQL (shared by replicas)");
-    return store;
+    return await PostgresActionStore.open(url, errors);
   } catch (error) {
     // A refused connection to a name with several addresses is an AggregateError with no message, only a code.
     const { message, code } = error as Error & { code?: string };
-    throw new ConfigError(`Cannot use MCP_STORE_URL (${where}): ${message || code || String(error)}`);
+    throw new ConfigError(`Cannot use MCP_STORE_URL (${withoutCredentials(url)}): ${message || code || String(error)}`);
   }
 }
 

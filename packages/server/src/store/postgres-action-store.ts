@@ -1,10 +1,14 @@
 import type { Pool } from "pg";
 import { ACTION_INSERT_COLUMNS, actionParameters, toActionRecord, type ActionColumns } from "./action-row.js";
-import type { ActionRecord, ActionStore, AuditEntry } from "./action-store.js";
+import type { ActionRecord, ActionStore, ApprovalAnswer, ApprovalRequestRecord, AuditEntry } from "./action-store.js";
+import type { DeprecatedCallTally } from "./deprecated-call-tally.js";
+import { approvalAnswerStatement, approvalRequestStatement, deprecatedCallsStatement } from "./outcome-records-sql.js";
 import { migrate } from "./postgres-migrations.js";
 import { openPostgresPool, type PoolErrorSink } from "./postgres-pool.js";
 import { STORE_MIGRATIONS, STORE_MIGRATIONS_TABLE } from "./postgres-store-schema.js";
 import { PostgresTaskStore } from "./postgres-task-store.js";
+import { SqlOutcomeQueries } from "./sql-outcome-queries.js";
+import { POSTGRES_DIALECT } from "./store-dialect.js";
 
 const ACTION_COLUMNS = `id, server, tool, subject, client_id, arguments_hash, arguments_summary, result_summary, status,
   undo_data, undo_data IS NOT NULL AS has_undo_data, undoable, created_at, undone_at, undone_by`;
@@ -24,6 +28,7 @@ export class PostgresActionStore implements ActionStore {
   readonly #pool: Pool;
   readonly #pending = new Set<Promise<unknown>>();
   readonly tasks = new PostgresTaskStore((sql, values) => this.#run(sql, values));
+  readonly outcomes = new SqlOutcomeQueries(POSTGRES_DIALECT, (sql, values) => this.#query(sql, [...values]));
 
   private constructor(pool: Pool) {
     this.#pool = pool;
@@ -111,6 +116,23 @@ export class PostgresActionStore implements ActionStore {
       e.tool ?? null,
       e.detail ?? null,
     ]);
+  }
+
+  async recordApprovalRequest(request: ApprovalRequestRecord): Promise<void> {
+    const { sql, values } = approvalRequestStatement(POSTGRES_DIALECT, request);
+    await this.#run(sql, values);
+  }
+
+  async recordApprovalAnswer(id: string, answer: ApprovalAnswer, at: string): Promise<void> {
+    const { sql, values } = approvalAnswerStatement(POSTGRES_DIALECT, id, answer, at);
+    await this.#run(sql, values);
+  }
+
+  async recordDeprecatedCalls(tallies: readonly DeprecatedCallTally[]): Promise<void> {
+    for (const tally of tallies) {
+      const { sql, values } = deprecatedCallsStatement(POSTGRES_DIALECT, tally);
+      await this.#run(sql, values);
+    }
   }
 
   /** Waits for writes still under way (audit records are not awaited by their callers), then disconnects. */

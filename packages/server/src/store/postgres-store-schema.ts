@@ -51,4 +51,19 @@ export const STORE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX mcp_tasks_by_expiry ON mcp_tasks (expires_at);
     `,
   },
+  {
+    version: 5,
+    name: "approval requests and their answers, deprecated calls per caller and minute (outcome report)",
+    sql: `
+      CREATE TABLE mcp_approval_requests (
+        id text PRIMARY KEY, server text NOT NULL, tool text NOT NULL, subject text NOT NULL,
+        requested_at timestamptz NOT NULL, expires_at timestamptz NOT NULL, answer text, answered_at timestamptz
+      );
+      CREATE INDEX mcp_approval_requests_by_time ON mcp_approval_requests (requested_at);
+      CREATE TABLE mcp_deprecated_calls (
+        server text NOT NULL, tool text NOT NULL, subject text NOT NULL, minute timestamptz NOT NULL,
+        sunset text NOT NULL, calls bigint NOT NULL, last_at timestamptz NOT NULL, PRIMARY KEY (server, tool, subject, minute)
+      );
+    `,
+  },
 ];

@@ -1,7 +1,11 @@
 import type { DatabaseSync } from "node:sqlite";
 import { ACTION_INSERT_COLUMNS, actionParameters, toActionRecord, type ActionColumns } from "./action-row.js";
-import type { ActionRecord, ActionStore, AuditEntry } from "./action-store.js";
+import type { ActionRecord, ActionStore, ApprovalAnswer, ApprovalRequestRecord, AuditEntry } from "./action-store.js";
+import type { DeprecatedCallTally } from "./deprecated-call-tally.js";
+import { approvalAnswerStatement, approvalRequestStatement, deprecatedCallsStatement, type Statement } from "./outcome-records-sql.js";
+import { SqlOutcomeQueries } from "./sql-outcome-queries.js";
 import { openSqliteFile } from "./sqlite-file.js";
+import { SQLITE_DIALECT, sqlitePlaceholders } from "./store-dialect.js";
 import { SQLITE_TASKS_SCHEMA, SqliteTaskStore } from "./sqlite-task-store.js";
 
 const SCHEMA = `
@@ -23,6 +27,15 @@ const UPGRADES = [
   `ALTER TABLE actions ADD COLUMN status TEXT NOT NULL DEFAULT 'done';
    ALTER TABLE actions ADD COLUMN undo_claimed_at INTEGER;`,
   `ALTER TABLE used_approvals ADD COLUMN outcome TEXT;`,
+  `CREATE TABLE approval_requests (
+     id TEXT PRIMARY KEY, server TEXT NOT NULL, tool TEXT NOT NULL, subject TEXT NOT NULL,
+     requested_at TEXT NOT NULL, expires_at TEXT NOT NULL, answer TEXT, answered_at TEXT
+   );
+   CREATE INDEX approval_requests_by_time ON approval_requests (requested_at);
+   CREATE TABLE deprecated_calls (
+     server TEXT NOT NULL, tool TEXT NOT NULL, subject TEXT NOT NULL, minute TEXT NOT NULL,
+     sunset TEXT NOT NULL, calls INTEGER NOT NULL, last_at TEXT NOT NULL, PRIMARY KEY (server, tool, subject, minute)
+   );`,
 ];
 
 type ActionRow = Omit<ActionColumns, "undoable"> & { undo_data: string | null; undoable: number };
@@ -31,10 +44,12 @@ type ActionRow = Omit<ActionColumns, "undoable"> & { undo_data: string | null; u
 export class SqliteActionStore implements ActionStore {
   readonly #db: DatabaseSync;
   readonly tasks: SqliteTaskStore;
+  readonly outcomes: SqlOutcomeQueries;
 
   constructor(path: string) {
     this.#db = openSqliteFile(path, SCHEMA + SQLITE_TASKS_SCHEMA, UPGRADES);
     this.tasks = new SqliteTaskStore(this.#db);
+    this.outcomes = new SqlOutcomeQueries(SQLITE_DIALECT, (sql, values) => Promise.resolve(this.#db.prepare(sqlitePlaceholders(sql)).all(...values)));
   }
 
   recordAction(a: ActionRecord): Promise<void> {
@@ -103,9 +118,36 @@ export class SqliteActionStore implements ActionStore {
     return Promise.resolve();
   }
 
+  recordApprovalRequest(request: ApprovalRequestRecord): Promise<void> {
+    this.#exec(approvalRequestStatement(SQLITE_DIALECT, request));
+    return Promise.resolve();
+  }
+
+  recordApprovalAnswer(id: string, answer: ApprovalAnswer, at: string): Promise<void> {
+    this.#exec(approvalAnswerStatement(SQLITE_DIALECT, id, answer, at));
+    return Promise.resolve();
+  }
+
+  /** In one transaction: one write to the file, however many callers. */
+  recordDeprecatedCalls(tallies: readonly DeprecatedCallTally[]): Promise<void> {
+    this.#db.exec("BEGIN IMMEDIATE");
+    try {
+      for (const tally of tallies) this.#exec(deprecatedCallsStatement(SQLITE_DIALECT, tally));
+      this.#db.exec("COMMIT");
+    } catch (error) {
+      this.#db.exec("ROLLBACK");
+      throw error;
+    }
+    return Promise.resolve();
+  }
+
   close(): Promise<void> {
     if (this.#db.isOpen) this.#db.close();
     return Promise.resolve();
+  }
+
+  #exec({ sql, values }: Statement): void {
+    this.#db.prepare(sqlitePlaceholders(sql)).run(...values);
   }
 }
 
