@@ -24,6 +24,8 @@ const contractSchema = z.object({
   description: z.string(),
   transport: z.enum(["stdio", "http"]).default("stdio"),
   scopes: z.object({ read: z.string(), write: z.string(), admin: z.string() }).optional(),
+  /** The one-off integrations the server made unnecessary (`cron:rotate-keys`): counted by the catalog and the outcome report. */
+  replaces: z.array(z.string()).optional(),
   tools: z.array(toolContractSchema),
 });
 
@@ -42,6 +44,7 @@ export function contractOf(definition: ServerDefinition): Contract {
     description: manifest.description,
     transport: manifest.transport,
     scopes: { read: manifest.scopes.read, write: manifest.scopes.write, admin: manifest.scopes.admin },
+    ...(manifest.replaces ? { replaces: manifest.replaces } : {}),
     tools: manifest.tools.map(toolContract).sort((a, b) => a.name.localeCompare(b.name)),
   };
 }

@@ -176,6 +176,11 @@ export interface ServerDefinition {
   resources?: readonly ResourceDefinition[];
   resourceTemplates?: readonly ResourceTemplateDefinition[];
   prompts?: readonly AnyPrompt[];
+  /**
+   * The one-off integrations this server made unnecessary, as `<kind>:<name>` (`cron:rotate-keys`,
+   * `webhook:pagerduty-ack`): the catalog and the outcome report count them across the fleet.
+   */
+  replaces?: readonly string[];
 }
 
 export interface ScopeNames {
@@ -185,6 +190,7 @@ export interface ScopeNames {
 }
 
 const SERVER_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const REPLACED_INTEGRATION = /^[a-z][a-z0-9-]*:\S+$/;
 const TOOL_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
 
 /** Checks a server definition once, at start, so mistakes fail loudly before any client connects. */
@@ -202,6 +208,12 @@ export function defineServer<const S extends ServerDefinition>(server: S): S {
     "resource",
     (server.resources ?? []).map((r) => r.uri),
   );
+  assertUnique("replaced integration", [...(server.replaces ?? [])]);
+  for (const integration of server.replaces ?? []) {
+    if (!REPLACED_INTEGRATION.test(integration)) {
+      throw new Error(`Server "${server.name}": replaces "${integration}" must be <kind>:<name>, such as cron:rotate-keys`);
+    }
+  }
   checkCacheHint(server.cache, `Server "${server.name}"`);
   for (const resource of [...(server.resources ?? []), ...(server.resourceTemplates ?? [])]) {
     checkCacheHint(resource.cache, `Resource "${resource.name}"`);

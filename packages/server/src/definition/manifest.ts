@@ -22,6 +22,8 @@ export interface ServerManifest {
   resourceTemplates: string[];
   resources: string[];
   prompts: string[];
+  /** The one-off integrations the server made unnecessary (`cron:rotate-keys`); absent when it names none. */
+  replaces?: string[];
 }
 
 /**
@@ -44,5 +46,6 @@ export function serverManifest(definition: ServerDefinition): ServerManifest {
     resourceTemplates: (definition.resourceTemplates ?? []).map((t) => t.uriTemplate),
     resources: (definition.resources ?? []).map((r) => r.uri),
     prompts: (definition.prompts ?? []).map((p) => p.name),
+    ...(definition.replaces?.length ? { replaces: [...definition.replaces] } : {}),
   };
 }
