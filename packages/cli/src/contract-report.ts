@@ -1,4 +1,4 @@
-import type { AppCheck, Problem } from "@mcp-platform/contract";
+import type { AppCheck, PolicyFinding, Problem } from "@mcp-platform/contract";
 import { describeFinding } from "@mcp-platform/contract";
 
 /** What `contract check` found for one server, for people reading CI output. */
@@ -19,23 +19,37 @@ export function checkReport(check: AppCheck): string[] {
         : `  needs a ${check.needed} release; the pending changesets and version give ${check.given === "none" ? "none" : `a ${check.given}`}`,
     );
   }
-  return lines;
+  return [...lines, ...check.waived.map(waivedLine)];
+}
+
+function waivedLine({ rule, message, waiver }: PolicyFinding): string {
+  return `  waived   ${rule} until ${waiver?.expires}: ${message} (${waiver?.reason})`;
 }
 
 export function problemReport(problems: Problem[]): string[] {
-  return [`Contract check failed: ${plural(problems.length, "problem")}.`, ...problems.flatMap((problem) => listed("x", problem))];
+  const waivable = problems.some((problem) => problem.rule && problem.rule !== "waiver");
+  return [
+    `Contract check failed: ${plural(problems.length, "problem")}.`,
+    ...problems.flatMap((problem) => listed("x", problem)),
+    ...(waivable ? [WAIVER_HINT] : []),
+  ];
 }
 
-/** What the policy only warns about (`"inputs": { "unbounded": "warn" }`): shown, and the check still passes. */
+/** What the policy only warns about (a rule set to "warn"): shown, and the check still passes. */
 export function warningReport(warnings: Problem[]): string[] {
   return [
-    `${plural(warnings.length, "warning")} (mcp-platform.config.json sets these to warn, not fail):`,
+    `${plural(warnings.length, "warning")} (mcp-platform.config.json sets these rules to warn, not error):`,
     ...warnings.flatMap((warning) => listed("!", warning)),
   ];
 }
 
+const WAIVER_HINT =
+  "A team may waive a rule about a tool for that tool alone: " +
+  'waivers: [{ rule: "<rule>", reason: "<why>", expires: "YYYY-MM-DD" }] in its defineTool (README: Policy as code).';
+
 function listed(mark: string, problem: Problem): string[] {
-  return [`  ${mark} ${problem.message}`, `    fix: ${problem.fix}`];
+  const why = problem.rule ? [`    why (${problem.rule}): ${problem.reason}`] : [];
+  return [`  ${mark} ${problem.message}`, `    fix: ${problem.fix}`, ...why];
 }
 
 function plural(count: number, noun: string): string {

@@ -4,14 +4,14 @@ import { pendingBumps } from "./changesets.js";
 import { parseContract } from "./contract.js";
 import { diffContracts } from "./diff/diff-contracts.js";
 import { bumpFor, type Finding } from "./diff/finding.js";
-import { checkDeprecations } from "./policy/deprecation-rules.js";
+import { evaluatePolicy, type PolicyFinding } from "./policy/evaluate.js";
 import { loadPolicy, type Policy } from "./policy/policy-config.js";
 import { checkRemovals, removedTools } from "./policy/removal-rules.js";
-import { checkInputBounds } from "./policy/unbounded-inputs.js";
 import type { Problem } from "./problem.js";
 import { findBase, type Base } from "./release/base.js";
 import { releasedDeprecations } from "./release/released-deprecations.js";
 import { contractFiles, type ContractFile } from "./update.js";
+import { readCodeowners } from "./workspace.js";
 
 export interface AppCheck {
   packageName: string;
@@ -25,18 +25,28 @@ export interface AppCheck {
   problems: Problem[];
   /** What the policy only warns about: the check still passes. */
   warnings: Problem[];
+  /** What the policy would fail or warn about, excused for its tool by a waiver in force. */
+  waived: PolicyFinding[];
+}
+
+interface CheckContext {
+  rootDir: string;
+  policy: Policy;
+  pending: Map<string, Bump>;
+  codeowners: string | undefined;
+  now: Date;
 }
 
 /** `pnpm contract:check`: every server's contract checked for staleness, bump and policy. */
 export async function checkContracts(options: { cwd: string; now: Date }): Promise<AppCheck[]> {
   const { rootDir, files } = await contractFiles(options.cwd);
-  const [policy, pending] = await Promise.all([loadPolicy(rootDir), pendingBumps(rootDir)]);
+  const [policy, pending, codeowners] = await Promise.all([loadPolicy(rootDir), pendingBumps(rootDir), readCodeowners(rootDir)]);
   const checks: AppCheck[] = [];
-  for (const file of files) checks.push(await checkApp(rootDir, file, policy, pending, options.now));
+  for (const file of files) checks.push(await checkApp(file, { rootDir, policy, pending, codeowners, now: options.now }));
   return checks;
 }
 
-async function checkApp(rootDir: string, file: ContractFile, policy: Policy, pending: Map<string, Bump>, now: Date): Promise<AppCheck> {
+async function checkApp(file: ContractFile, { rootDir, policy, pending, codeowners, now }: CheckContext): Promise<AppCheck> {
   const { app } = file;
   const contract = parseContract(file.expected, app.contractPath);
   const problems: Problem[] = [];
@@ -47,11 +57,15 @@ async function checkApp(rootDir: string, file: ContractFile, policy: Policy, pen
       fix: `pnpm contract:update, then commit ${app.contractPath}`,
     });
   }
-  problems.push(...checkDeprecations(contract, policy.deprecation));
-  const bounds = checkInputBounds(contract, policy.inputs.unbounded);
-  problems.push(...bounds.problems);
+  const policyFindings = evaluatePolicy({ contract, serverPath: app.relativeDir, policy, codeowners }, now);
+  const asProblems = (outcome: PolicyFinding["outcome"]) =>
+    policyFindings
+      .filter((finding) => finding.outcome === outcome)
+      .map(({ message, fix, rule, reason }): Problem => ({ kind: "policy", message, fix, rule, reason }));
+  problems.push(...asProblems("error"));
   const base = await findBase(rootDir, app);
-  const check = { packageName: app.packageName, contractPath: app.contractPath, base, problems, warnings: bounds.warnings };
+  const waived = policyFindings.filter((finding) => finding.outcome === "waived");
+  const check = { packageName: app.packageName, contractPath: app.contractPath, base, problems, warnings: asProblems("warn"), waived };
   if (!base?.contract) return { ...check, findings: [], needed: "none", given: "none" };
 
   const findings = diffContracts(base.contract, contract);

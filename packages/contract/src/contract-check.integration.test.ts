@@ -23,7 +23,7 @@ describe("pnpm contract:check", () => {
       const result = await check();
       expect(result.stdout).toContain("Contract check passed");
       expect(result.code).toBe(0);
-      expect(result.stderr).toMatch(/\d+ warnings \(mcp-platform.config.json sets these to warn, not fail\):/);
+      expect(result.stderr).toMatch(/\d+ warnings \(mcp-platform.config.json sets these rules to warn, not error\):/);
       expect(result.stderr).toContain(
         "! conformance/test_sampling input.prompt: a string of any length (no maxLength)\n    fix: bound it, e.g. z.string().max(<n>)",
       );
@@ -48,14 +48,52 @@ describe("pnpm contract:check", () => {
       expect(result.stderr).toMatch(/runbooks\/get_runbook was removed, but main .* does not deprecate it\n +fix: restore get_runbook and deprecate it first/);
     }, 120_000);
 
-    it("fails on unbounded inputs, $refs followed, when the policy says fail instead of warn", async () => {
-      await repo.edit("mcp-platform.config.json", (text) => text.replace('"unbounded": "warn"', '"unbounded": "fail"'));
+    it("fails on unbounded inputs, $refs followed, when the policy says error instead of warn", async () => {
+      await repo.edit("mcp-platform.config.json", (text) => text.replace('"inputs.unbounded": "warn"', '"inputs.unbounded": "error"'));
       const result = await check();
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(
         "x conformance/test_sampling input.prompt: a string of any length (no maxLength)\n    fix: bound it, e.g. z.string().max(<n>)",
       );
       expect(result.stderr).toContain("x conformance/json_schema_2020_12_tool input.address.city: a string of any length (no maxLength)");
+    }, 120_000);
+
+    it("fails a destructive tool without plan or undo until a waiver excuses it, and again once the waiver expires", async () => {
+      const reindex = (waivers = "") =>
+        `defineTool({ name: "reindex", description: "Rebuilds the index.", access: "destructive", ${waivers}handler: () => "ok" })`;
+      await repo.edit(SERVER, (text) =>
+        text.replace("import { definePrompt,", "import { definePrompt, defineTool,").replace(TOOLS, TOOLS.replace("],", `, ${reindex()}],`)),
+      );
+      await repo.ok("pnpm", ["contract:update"]);
+      await repo.ok("pnpm", ["changeset", "add", "--minor", "@mcp-platform/runbooks", "-m", "Reindex"]);
+      const failed = await check();
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toContain(
+        "  x runbooks/reindex: a destructive tool without a plan\n    fix: add plan: (input) => `<what this call will change>` to its defineTool\n" +
+          "    why (tools.plan): the person who approves a write or destructive call reads its plan",
+      );
+      expect(failed.stderr).toContain("  x runbooks/reindex: a destructive tool with neither undo nor irreversible\n");
+
+      const waiver = (rule: string) => `{ rule: "${rule}", reason: "Runs in the nightly window only.", expires: "2030-03-31" }`;
+      await repo.edit(SERVER, (text) => text.replace(reindex(), reindex(`waivers: [${waiver("tools.plan")}, ${waiver("tools.undo")}], `)));
+      await repo.ok("pnpm", ["contract:update"]);
+      const waived = await check("2030-03-31");
+      expect(waived.stdout).toContain(
+        "  waived   tools.plan until 2030-03-31: runbooks/reindex: a destructive tool without a plan (Runs in the nightly window only.)",
+      );
+      expect(waived.code).toBe(0);
+      const expired = await check("2030-04-01");
+      expect(expired.code).toBe(1);
+      expect(expired.stderr).toContain("  x runbooks/reindex: its waiver of tools.plan expired on 2030-03-31\n");
+      expect(expired.stderr).toContain("  x runbooks/reindex: a destructive tool without a plan\n");
+    }, 180_000);
+
+    it("fails when CODEOWNERS does not make the security reviewers co-owners of a contract", async () => {
+      await repo.edit("CODEOWNERS", (text) => text.replace("/apps/runbooks/mcp-contract.json @team-sre @team-security\n", ""));
+      const result = await check();
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("  x runbooks: CODEOWNERS gives apps/runbooks/mcp-contract.json to @team-sre, not to @team-security\n");
+      expect(result.stderr).toContain("    why (contract.security-review): security co-owns every mcp-contract.json");
     }, 120_000);
 
     it("needs a minor changeset for a new optional input", async () => {

@@ -15,6 +15,8 @@ const server = defineServer({
       access: "write",
       deprecated: { since: "2026-01-01", sunset: "2026-04-01", replacement: "close_ticket", reason: "split" },
       input: z.object({ id: z.string(), status: z.enum(["open", "closed"]).optional() }),
+      plan: () => "updates the ticket",
+      waivers: [{ rule: "inputs.unbounded", reason: "ids come from the ticket system", expires: "2026-06-30" }],
       handler: () => "ok",
     }),
     defineTool({
@@ -24,6 +26,7 @@ const server = defineServer({
       access: "destructive",
       input: z.object({ id: z.string() }),
       output: z.object({ closed: z.boolean() }),
+      irreversible: "the ticket system archives closed tickets",
       handler: () => ({ closed: true }),
     }),
   ],
@@ -32,16 +35,31 @@ const server = defineServer({
 describe("contractOf", () => {
   const contract = contractOf(server);
 
-  it("records the server and each tool's name, access, schemas and deprecation, tools sorted by name", () => {
+  it("records the server and each tool's name, access, schemas, deprecation, safeguards and waivers, tools sorted by name", () => {
     expect(Object.keys(contract)).toEqual(["name", "version", "owner", "description", "transport", "scopes", "tools"]);
     expect(contract).toMatchObject({ transport: "stdio", scopes: { read: `${contract.name}:read`, admin: `${contract.name}:admin` } });
     expect(contract.tools.map((tool) => tool.name)).toEqual(["close_ticket", "update_ticket"]);
-    expect(Object.keys(contract.tools[0]!)).toEqual(["name", "title", "description", "access", "annotations", "inputSchema", "outputSchema"]);
+    expect(Object.keys(contract.tools[0]!)).toEqual([
+      "name",
+      "title",
+      "description",
+      "access",
+      "annotations",
+      "inputSchema",
+      "outputSchema",
+      "plan",
+      "undo",
+      "irreversible",
+    ]);
+    expect(contract.tools[0]).toMatchObject({ plan: false, undo: false, irreversible: "the ticket system archives closed tickets" });
     expect(contract.tools[1]).toMatchObject({
       access: "write",
       annotations: { readOnlyHint: false, destructiveHint: false },
       inputSchema: { type: "object", required: ["id"] },
       deprecated: { since: "2026-01-01", sunset: "2026-04-01", replacement: "close_ticket", reason: "split" },
+      plan: true,
+      undo: false,
+      waivers: [{ rule: "inputs.unbounded", reason: "ids come from the ticket system", expires: "2026-06-30" }],
     });
     expect(contract.tools[0]?.outputSchema).toMatchObject({ properties: { closed: { type: "boolean" } } });
   });

@@ -5,6 +5,7 @@ import { sortKeys } from "./sort-keys.js";
 const jsonObject = z.record(z.string(), z.unknown());
 
 const deprecationSchema = z.object({ since: z.string(), sunset: z.string(), replacement: z.string(), reason: z.string() });
+const waiverSchema = z.object({ rule: z.string(), reason: z.string(), expires: z.string() });
 
 const toolContractSchema = z.object({
   name: z.string(),
@@ -15,6 +16,12 @@ const toolContractSchema = z.object({
   inputSchema: jsonObject,
   outputSchema: jsonObject.optional(),
   deprecated: deprecationSchema.optional(),
+  /** Write and destructive tools: whether the approver sees a plan, whether a call can be undone, or why not. */
+  plan: z.boolean().optional(),
+  undo: z.boolean().optional(),
+  irreversible: z.string().optional(),
+  /** Exceptions to the fleet's policy for this tool, until their expiry. */
+  waivers: z.array(waiverSchema).optional(),
 });
 
 const contractSchema = z.object({
@@ -32,6 +39,7 @@ const contractSchema = z.object({
 /** What a server promises its clients: the part of it that semver and the deprecation policy govern. */
 export type Contract = z.infer<typeof contractSchema>;
 export type ToolContract = z.infer<typeof toolContractSchema>;
+export type Waiver = z.infer<typeof waiverSchema>;
 export type JsonSchema = Record<string, unknown>;
 
 /** The contract of a server definition, from `serverManifest` (no transport is started). */
@@ -72,6 +80,10 @@ function toolContract(tool: ToolManifest): ToolContract {
           },
         }
       : {}),
+    ...(tool.plan === undefined ? {} : { plan: tool.plan }),
+    ...(tool.undo === undefined ? {} : { undo: tool.undo }),
+    ...(tool.irreversible === undefined ? {} : { irreversible: tool.irreversible }),
+    ...(tool.waivers ? { waivers: tool.waivers } : {}),
   };
 }
 

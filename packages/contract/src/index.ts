@@ -1,12 +1,13 @@
 export { bumpBetween, largestBump, type Bump } from "./bump.js";
 export { checkContracts, type AppCheck } from "./check.js";
-export { contractOf, formatContract, parseContract, type Contract, type JsonSchema, type ToolContract } from "./contract.js";
+export { contractOf, formatContract, parseContract, type Contract, type JsonSchema, type ToolContract, type Waiver } from "./contract.js";
 export { diffContracts } from "./diff/diff-contracts.js";
 export { bumpFor, describeFinding, type ChangeLevel, type Finding } from "./diff/finding.js";
-export { checkDeprecations } from "./policy/deprecation-rules.js";
-export { DEFAULT_POLICY, loadPolicy, POLICY_FILE, type DeprecationPolicy, type Policy, type UnboundedInputsPolicy } from "./policy/policy-config.js";
+export { evaluatePolicy, type PolicyFinding, type PolicyOutcome } from "./policy/evaluate.js";
+export { DEFAULT_POLICY, loadPolicy, POLICY_FILE, type DeprecationPolicy, type Policy, type RuleId, type Severity } from "./policy/policy-config.js";
 export { checkRemovals, type RemovalContext } from "./policy/removal-rules.js";
-export { checkInputBounds, type InputBoundsCheck } from "./policy/unbounded-inputs.js";
+export { POLICY_RULES } from "./policy/rules.js";
+export type { PolicyContext, PolicyRule, RuleFinding } from "./policy/rule.js";
 export type { Problem } from "./problem.js";
 export { buildCatalog, type Catalog, type CatalogServer, type CatalogTool } from "./catalog/catalog.js";
 export { CATALOG_FILES, syncCatalog } from "./catalog/write-catalog.js";

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { getPackages } from "@manypkg/get-packages";
@@ -43,4 +44,9 @@ export async function loadDefinition(app: ServerApp): Promise<ServerDefinition> 
     throw new Error(`${app.relativeDir}/dist/server.js must export its server definition as default (export default defineServer(...))`);
   }
   return definition as ServerDefinition;
+}
+
+/** The CODEOWNERS at the workspace root (the one `pnpm catalog` writes); `undefined` when there is none. */
+export function readCodeowners(rootDir: string): Promise<string | undefined> {
+  return readFile(join(rootDir, "CODEOWNERS"), "utf8").catch(() => undefined);
 }

@@ -33,6 +33,12 @@ describe("updateCodeowners", () => {
     ).toBe(after);
   });
 
+  it("makes the security reviewers co-owners of each contract, after the line that gives the server to its team", () => {
+    expect(updateCodeowners(undefined, catalog([["apps/runbooks", "team-sre"]]), "team-security")).toContain(
+      "\n/apps/runbooks/ @team-sre\n/apps/runbooks/mcp-contract.json @team-sre @team-security\n# END",
+    );
+  });
+
   it("appends the block after existing rules", () => {
     expect(updateCodeowners("* @platform", catalog([]))).toMatch(/^\* @platform\n\n# BEGIN .*\n# END mcp-platform servers\n$/);
   });

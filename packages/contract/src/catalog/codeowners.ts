@@ -1,11 +1,20 @@
 import type { Catalog } from "./catalog.js";
+import { codeownersHandle } from "./codeowners-match.js";
 
 const BEGIN = "# BEGIN mcp-platform servers (written by `pnpm catalog` from each server's owner; edit the owner in its src/server.ts)";
 const END = "# END mcp-platform servers";
 
-/** CODEOWNERS with its servers block rewritten from the catalog; every line outside the block is kept. */
-export function updateCodeowners(existing: string | undefined, catalog: Catalog): string {
-  const lines = catalog.servers.map((server) => `/${server.path}/ ${server.owner.startsWith("@") ? server.owner : `@${server.owner}`}`);
+/**
+ * CODEOWNERS with its servers block rewritten from the catalog; every line outside the block is
+ * kept. Each server's directory goes to its owner; with `securityReviewers`, its contract goes to
+ * the owner and them, so that a change to what the server may do asks for their review.
+ */
+export function updateCodeowners(existing: string | undefined, catalog: Catalog, securityReviewers?: string): string {
+  const lines = catalog.servers.flatMap((server) => {
+    const owner = codeownersHandle(server.owner);
+    const contract = securityReviewers ? [`/${server.path}/mcp-contract.json ${owner} ${codeownersHandle(securityReviewers)}`] : [];
+    return [`/${server.path}/ ${owner}`, ...contract];
+  });
   const block = [BEGIN, ...lines, END].join("\n");
   const text = existing ?? "";
   const start = text.indexOf(BEGIN);

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { loadPolicy } from "../policy/policy-config.js";
 import { findWorkspace } from "../workspace.js";
 import { buildCatalog } from "./catalog.js";
 import { catalogMarkdown } from "./catalog-markdown.js";
@@ -13,12 +14,12 @@ export const CATALOG_FILES = ["catalog.json", "CATALOG.md", "CODEOWNERS"] as con
  */
 export async function syncCatalog(cwd: string, options: { write: boolean }): Promise<string[]> {
   const workspace = await findWorkspace(cwd);
-  const catalog = await buildCatalog(workspace);
+  const [catalog, policy] = await Promise.all([buildCatalog(workspace), loadPolicy(workspace.rootDir)]);
   const read = (name: string) => readFile(join(workspace.rootDir, name), "utf8").catch(() => undefined);
   const expected: Record<(typeof CATALOG_FILES)[number], string> = {
     "catalog.json": `${JSON.stringify(catalog, null, 2)}\n`,
     "CATALOG.md": catalogMarkdown(catalog),
-    CODEOWNERS: updateCodeowners(await read("CODEOWNERS"), catalog),
+    CODEOWNERS: updateCodeowners(await read("CODEOWNERS"), catalog, policy.policy.securityReviewers),
   };
   const changed: string[] = [];
   for (const name of CATALOG_FILES) {

@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { contract, deprecation, tool } from "../test-fixtures/contracts.js";
-import { checkDeprecations } from "./deprecation-rules.js";
+import { contract, deprecation, policyContext, tool } from "../test-fixtures/contracts.js";
+import { deprecationRule } from "./deprecation-rules.js";
 import { DEFAULT_POLICY } from "./policy-config.js";
 
 const policy = DEFAULT_POLICY.deprecation;
 const replacement = tool({ name: "read_runbook" });
 
 function check(deprecated: typeof deprecation, tools = [replacement], options = policy) {
-  return checkDeprecations(contract([tool({ deprecated }), ...tools]), options).map(({ message, fix }) => ({ message, fix }));
+  const context = policyContext(contract([tool({ deprecated }), ...tools]), { policy: { ...DEFAULT_POLICY, deprecation: options } });
+  return deprecationRule.check(context).map(({ message, fix }) => ({ message, fix }));
 }
 
-describe("checkDeprecations", () => {
+describe("deprecation.timeline", () => {
   it("accepts a deprecation with the minimum window and a current replacement", () => {
     expect(check(deprecation)).toEqual([]);
   });

@@ -1,27 +1,31 @@
-import type { Contract, ToolContract } from "../contract.js";
-import type { Problem } from "../problem.js";
+import type { ToolContract } from "../contract.js";
 import { addDays, formatDate, parseDate } from "./dates.js";
 import type { DeprecationPolicy } from "./policy-config.js";
+import type { PolicyRule, RuleFinding } from "./rule.js";
 
 type Deprecation = NonNullable<ToolContract["deprecated"]>;
 
-/** Every deprecation in `contract` checked against the policy: dates, window, replacement. */
-export function checkDeprecations(contract: Contract, policy: DeprecationPolicy): Problem[] {
-  const tools = new Map(contract.tools.map((tool) => [tool.name, tool]));
-  return contract.tools.flatMap((tool) => {
-    if (!tool.deprecated) return [];
-    const problem = (message: string, fix: string): Problem => ({
-      kind: "deprecation",
-      message: `${contract.name}/${tool.name}: ${message}`,
-      fix,
+/** Every deprecation in the contract checked against the policy: dates, window, replacement. */
+export const deprecationRule: PolicyRule = {
+  id: "deprecation.timeline",
+  subject: "tool",
+  reason: "callers need a tool to move to and time to move before a deprecated tool stops working",
+  check: ({ contract, policy }) => {
+    const tools = new Map(contract.tools.map((tool) => [tool.name, tool]));
+    return contract.tools.flatMap((tool) => {
+      if (!tool.deprecated) return [];
+      const problem = (message: string, fix: string): RuleFinding => ({ tool: tool.name, message: `${contract.name}/${tool.name}: ${message}`, fix });
+      return [
+        ...checkWindow(tool.deprecated, policy.deprecation, problem),
+        ...checkReplacement(tool.name, tool.deprecated, tools, policy.deprecation, problem),
+      ];
     });
-    return [...checkWindow(tool.deprecated, policy, problem), ...checkReplacement(tool.name, tool.deprecated, tools, policy, problem)];
-  });
-}
+  },
+};
 
-type MakeProblem = (message: string, fix: string) => Problem;
+type MakeProblem = (message: string, fix: string) => RuleFinding;
 
-function checkWindow(deprecation: Deprecation, policy: DeprecationPolicy, problem: MakeProblem): Problem[] {
+function checkWindow(deprecation: Deprecation, policy: DeprecationPolicy, problem: MakeProblem): RuleFinding[] {
   const since = parseDate(deprecation.since);
   const sunset = parseDate(deprecation.sunset);
   const invalid = [since ? undefined : `since "${deprecation.since}"`, sunset ? undefined : `sunset "${deprecation.sunset}"`].filter(Boolean);
@@ -42,7 +46,7 @@ function checkReplacement(
   tools: Map<string, ToolContract>,
   policy: DeprecationPolicy,
   problem: MakeProblem,
-): Problem[] {
+): RuleFinding[] {
   if (!policy.replacementRequired) return [];
   const replacement = tools.get(deprecation.replacement);
   if (!replacement || replacement.name === name) {

@@ -4,6 +4,17 @@ import { z } from "zod";
 
 export const POLICY_FILE = "mcp-platform.config.json";
 
+/** `error` fails the check, `warn` lists and passes, `off` says nothing. */
+const severity = z.enum(["error", "warn", "off"]);
+
+const regularExpression = z.string().refine((source) => {
+  try {
+    return Boolean(new RegExp(source));
+  } catch {
+    return false;
+  }
+}, "must be a regular expression");
+
 const policySchema = z.object({
   deprecation: z
     .object({
@@ -15,20 +26,43 @@ const policySchema = z.object({
       replacementRequired: z.boolean().default(true),
     })
     .prefault({}),
-  inputs: z
+  policy: z
     .object({
-      /**
-       * A tool input string without `maxLength` or array without `maxItems`: "warn" lists each one
-       * and passes, "fail" fails the check, "off" says nothing.
-       */
-      unbounded: z.enum(["warn", "fail", "off"]).default("warn"),
+      /** The CODEOWNERS team that co-owns every `mcp-contract.json`; no security review rule without one. */
+      securityReviewers: z.string().min(1).optional(),
+      /** How far ahead a waiver may expire: waivers are renewed, and reviewed again, at least this often. */
+      maximumWaiverDays: z.number().int().min(1).default(180),
+      /** Each rule's severity (README: Policy lists them and why). */
+      rules: z
+        .strictObject({
+          "tools.plan": severity.default("error"),
+          "tools.undo": severity.default("error"),
+          "inputs.unbounded": severity.default("warn"),
+          "owner.pattern": severity.default("error"),
+          "owner.codeowners": severity.default("error"),
+          "contract.security-review": severity.default("error"),
+          "deprecation.timeline": severity.default("error"),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  // Renamed: a fork's old setting must not fall back to the default unnoticed.
+  inputs: z.never({ error: 'moved to policy.rules["inputs.unbounded"] ("error", "warn" or "off")' }).optional(),
+  /** Shared with `pnpm gen server`, which asks for an owner of this form. */
+  generator: z
+    .object({
+      /** The form an owning team's name must have (CODEOWNERS handle without the `@`). */
+      ownerPattern: regularExpression.default("^team-[a-z][a-z0-9]*(-[a-z0-9]+)*$"),
+      /** How that form reads in an error message. */
+      ownerForm: z.string().default("team-<kebab-case>, e.g. team-billing"),
     })
     .prefault({}),
 });
 
 export type Policy = z.output<typeof policySchema>;
 export type DeprecationPolicy = Policy["deprecation"];
-export type UnboundedInputsPolicy = Policy["inputs"]["unbounded"];
+export type RuleId = keyof Policy["policy"]["rules"];
+export type Severity = z.output<typeof severity>;
 
 export const DEFAULT_POLICY: Policy = policySchema.parse({});
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { JsonSchema } from "../contract.js";
-import { contract, tool } from "../test-fixtures/contracts.js";
-import { checkInputBounds } from "./unbounded-inputs.js";
+import type { Contract, JsonSchema } from "../contract.js";
+import { contract, policyContext, tool } from "../test-fixtures/contracts.js";
+import { unboundedInputsRule } from "./unbounded-inputs.js";
 
 const str = { type: "string" };
 const inputSchema: JsonSchema = {
@@ -36,29 +36,29 @@ const unbounded = [
   ["input.labels.*", "string"],
   ["input.filter.text", "string"],
 ].map(([at, type]) => ({
-  kind: "unbounded",
+  tool: "get_runbook",
   message: `runbooks/get_runbook ${at}: ${type === "string" ? "a string" : "an array"} of any length (no ${type === "string" ? "maxLength" : "maxItems"})`,
   fix: `bound it, e.g. ${type === "string" ? "z.string().max(<n>)" : "z.array(...).max(<n>)"}`,
 }));
 
-describe("checkInputBounds", () => {
-  it("warns about each input string without maxLength and array without maxItems, through refs, unions, items and records", () => {
-    expect(checkInputBounds(server, "warn")).toEqual({ problems: [], warnings: unbounded });
+const check = (server: Contract) => unboundedInputsRule.check(policyContext(server));
+
+describe("inputs.unbounded", () => {
+  it("finds each input string without maxLength and array without maxItems, through refs, unions, items and records", () => {
+    expect(check(server)).toEqual(unbounded);
   });
 
-  it("fails the check with the same list when the policy says fail", () => {
-    expect(checkInputBounds(server, "fail")).toEqual({ problems: unbounded, warnings: [] });
-  });
-
-  it("says nothing when the policy is off", () => {
-    expect(checkInputBounds(server, "off")).toEqual({ problems: [], warnings: [] });
+  it("passes a tool whose every string and array is bounded", () => {
+    expect(check(contract([tool({ name: "bounded", inputSchema: { type: "object", properties: { slug: { type: "string", maxLength: 80 } } } })]))).toEqual([]);
   });
 
   it("walks a recursive definition once and names a place once", () => {
     const node = { type: "object", properties: { label: str, children: { type: "array", maxItems: 5, items: { $ref: "#/$defs/node" } } } };
     const id = { anyOf: [str, { type: "string", format: "uuid" }] };
     const recursive = tool({ inputSchema: { type: "object", properties: { tree: { $ref: "#/$defs/node" }, id }, $defs: { node } } });
-    const { warnings } = checkInputBounds(contract([recursive]), "warn");
-    expect(warnings.map((warning) => warning.message.split(":")[0])).toEqual(["runbooks/get_runbook input.tree.label", "runbooks/get_runbook input.id"]);
+    expect(check(contract([recursive])).map((finding) => finding.message.split(":")[0])).toEqual([
+      "runbooks/get_runbook input.tree.label",
+      "runbooks/get_runbook input.id",
+    ]);
   });
 });

@@ -1,8 +1,7 @@
-import type { Contract, JsonSchema } from "../contract.js";
+import type { JsonSchema } from "../contract.js";
 import { isSchema, propertiesOf } from "../diff/json-schema.js";
 import { resolveRefs } from "../diff/resolve-refs.js";
-import type { Problem } from "../problem.js";
-import type { UnboundedInputsPolicy } from "./policy-config.js";
+import type { PolicyRule, RuleFinding } from "./rule.js";
 
 const BOUNDS = {
   string: { keyword: "maxLength", fix: "z.string().max(<n>)" },
@@ -11,38 +10,29 @@ const BOUNDS = {
 
 type Bounded = keyof typeof BOUNDS;
 
-export interface InputBoundsCheck {
-  /** What fails the check ("fail"), and what is only shown ("warn"). */
-  problems: Problem[];
-  warnings: Problem[];
-}
-
-export function checkInputBounds(contract: Contract, policy: UnboundedInputsPolicy): InputBoundsCheck {
-  if (policy === "off") return { problems: [], warnings: [] };
-  const unbounded = unboundedInputs(contract);
-  return policy === "fail" ? { problems: unbounded, warnings: [] } : { problems: [], warnings: unbounded };
-}
-
 /**
- * Every string without `maxLength` and array without `maxItems` a tool takes as input: a caller can
- * send megabytes that the server parses, validates, logs and searches before any handler rejects
- * them. Values limited by `enum` or `const` are bounded; `pattern` and `format` are not taken as
- * bounds (`.*`, `email`). `$ref`s are followed, a recursive definition once.
+ * Every string without `maxLength` and array without `maxItems` a tool takes as input. Values
+ * limited by `enum` or `const` are bounded; `pattern` and `format` are not taken as bounds (`.*`,
+ * `email`). `$ref`s are followed, a recursive definition once.
  */
-function unboundedInputs(contract: Contract): Problem[] {
-  return contract.tools.flatMap((tool) => {
-    // Union members sit at the same place, so one can come up twice (`anyOf: [string, uuid string]`).
-    const found = new Map<string, Problem>();
-    for (const { at, type } of walk(resolveRefs(tool.inputSchema), "input")) {
-      found.set(`${at} ${type}`, {
-        kind: "unbounded",
-        message: `${contract.name}/${tool.name} ${at}: ${type === "string" ? "a string" : "an array"} of any length (no ${BOUNDS[type].keyword})`,
-        fix: `bound it, e.g. ${BOUNDS[type].fix}`,
-      });
-    }
-    return [...found.values()];
-  });
-}
+export const unboundedInputsRule: PolicyRule = {
+  id: "inputs.unbounded",
+  subject: "tool",
+  reason: "a caller can send megabytes that the server parses, validates, logs and searches before any handler rejects them",
+  check: ({ contract }) =>
+    contract.tools.flatMap((tool) => {
+      // Union members sit at the same place, so one can come up twice (`anyOf: [string, uuid string]`).
+      const found = new Map<string, RuleFinding>();
+      for (const { at, type } of walk(resolveRefs(tool.inputSchema), "input")) {
+        found.set(`${at} ${type}`, {
+          tool: tool.name,
+          message: `${contract.name}/${tool.name} ${at}: ${type === "string" ? "a string" : "an array"} of any length (no ${BOUNDS[type].keyword})`,
+          fix: `bound it, e.g. ${BOUNDS[type].fix}`,
+        });
+      }
+      return [...found.values()];
+    }),
+};
 
 function* walk(schema: JsonSchema, at: string): Generator<{ at: string; type: Bounded }> {
   for (const type of ["string", "array"] as const) {

@@ -1,10 +1,11 @@
 import type { CallToolResult, GetPromptResult, PromptMessage, ReadResourceResult } from "@modelcontextprotocol/server";
 import type { z } from "zod";
 import type { RequestContext } from "../context.js";
-import { ACCESS_RULES, type AccessLevel, type ToolHints } from "./access.js";
+import type { AccessLevel, ToolHints } from "./access.js";
 import { checkCacheHint, type CacheHint } from "./cache-hint.js";
 import { checkHeaderParameters } from "./header-parameters.js";
 import type { JsonSchemaInput } from "./json-schema-input.js";
+import { safeguardsProblem, type Waiver } from "./safeguards.js";
 import { toolInputSchema } from "./tool-entry.js";
 
 type InputShape = z.ZodObject;
@@ -51,6 +52,10 @@ export interface ToolDefinition<I extends ToolInput = InputShape, O extends Inpu
   plan?: (input: InputOf<I>, ctx: RequestContext) => Promise<string> | string;
   /** Write/destructive tools: reverts one recorded action, given what the handler passed to `ctx.recordUndo`. */
   undo?: (action: UndoRequest, ctx: RequestContext) => Promise<string> | string;
+  /** Write/destructive tools without `undo`: why a call cannot be reverted (the policy asks destructive tools for one or the other). */
+  irreversible?: string;
+  /** Exceptions to the fleet's policy for this tool, each with a reason and an expiry (README: Policy). */
+  waivers?: readonly Waiver[];
   /**
    * How long clients may cache `tools/list` while this tool is in it: the list's `ttlMs` is the
    * smallest hint of the tools it shows (for a tool whose definition changes often, say).
@@ -223,9 +228,8 @@ export function defineServer<const S extends ServerDefinition>(server: S): S {
     if (!TOOL_NAME.test(tool.name)) {
       throw new Error(`Tool name "${tool.name}" must be 1-128 characters of A-Z, a-z, 0-9, "_", "-" or "."`);
     }
-    if (!ACCESS_RULES[tool.access].mayPlanAndUndo && (tool.undo || tool.plan)) {
-      throw new Error(`Tool "${tool.name}" is read-only: plan and undo apply to write and destructive tools`);
-    }
+    const safeguards = safeguardsProblem(tool);
+    if (safeguards) throw new Error(`Tool "${tool.name}" ${safeguards}`);
     if (tool.input && "shape" in tool.input && "approval_token" in tool.input.shape) {
       throw new Error(`Tool "${tool.name}": the input name approval_token is reserved by the kit`);
     }

@@ -29,5 +29,6 @@ export {
 } from "./define.js";
 export { jsonSchemaInput, type JsonSchemaInput } from "./json-schema-input.js";
 export { serverManifest, type ServerManifest, type ToolManifest } from "./manifest.js";
+export type { Waiver } from "./safeguards.js";
 export { scopeNames } from "./scope-names.js";
 export { ToolError } from "./tool-error.js";

@@ -1,12 +1,18 @@
 import type { Tool } from "@modelcontextprotocol/server";
-import type { AccessLevel } from "./access.js";
-import type { Deprecation, ScopeNames, ServerDefinition } from "./define.js";
+import { ACCESS_RULES, type AccessLevel } from "./access.js";
+import type { AnyTool, Deprecation, ScopeNames, ServerDefinition } from "./define.js";
+import type { Waiver } from "./safeguards.js";
 import { scopeNames } from "./scope-names.js";
 import { toolListEntry } from "./tool-entry.js";
 
 export interface ToolManifest extends Tool {
   access: AccessLevel;
   deprecated?: Deprecation;
+  /** Write/destructive tools: whether the approver is shown a plan, and whether a call can be undone. */
+  plan?: boolean;
+  undo?: boolean;
+  irreversible?: string;
+  waivers?: Waiver[];
 }
 
 export interface ServerManifest {
@@ -38,14 +44,21 @@ export function serverManifest(definition: ServerDefinition): ServerManifest {
     description: definition.description,
     transport: definition.transport ?? "stdio",
     scopes: scopeNames(definition),
-    tools: (definition.tools ?? []).map((tool) => ({
-      ...toolListEntry(tool),
-      access: tool.access,
-      ...(tool.deprecated ? { deprecated: tool.deprecated } : {}),
-    })),
+    tools: (definition.tools ?? []).map(toolManifest),
     resourceTemplates: (definition.resourceTemplates ?? []).map((t) => t.uriTemplate),
     resources: (definition.resources ?? []).map((r) => r.uri),
     prompts: (definition.prompts ?? []).map((p) => p.name),
     ...(definition.replaces?.length ? { replaces: [...definition.replaces] } : {}),
+  };
+}
+
+function toolManifest(tool: AnyTool): ToolManifest {
+  return {
+    ...toolListEntry(tool),
+    access: tool.access,
+    ...(tool.deprecated ? { deprecated: tool.deprecated } : {}),
+    ...(ACCESS_RULES[tool.access].mayPlanAndUndo ? { plan: tool.plan !== undefined, undo: tool.undo !== undefined } : {}),
+    ...(tool.irreversible === undefined ? {} : { irreversible: tool.irreversible }),
+    ...(tool.waivers?.length ? { waivers: tool.waivers.map(({ rule, reason, expires }) => ({ rule, reason, expires })) } : {}),
   };
 }
