@@ -6,3 +6,13 @@ export function integerFlag(name: string, value: string, min: number, max: numbe
   }
   return number;
 }
+
+const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** A flag that is a length of time such as `30d`, `12h`, `90m` or `45s`: its value in seconds. */
+export function durationFlag(name: string, value: string): number {
+  const match = /^(\d+)([smhd])$/.exec(value);
+  const seconds = match ? Number(match[1]) * DURATION_UNITS[match[2]!]! : 0;
+  if (seconds <= 0) throw new Error(`--${name} must be a length of time such as 30d, 12h, 90m or 45s (got "${value}")`);
+  return seconds;
+}

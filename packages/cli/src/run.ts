@@ -6,6 +6,7 @@ const COMMANDS = new Map<string, () => Promise<{ default: Command }>>([
   ["contract", () => import("./commands/contract.js")],
   ["dev-issuer", () => import("./commands/dev-issuer.js")],
   ["dev-token", () => import("./commands/dev-token.js")],
+  ["outcomes", () => import("./commands/outcomes.js")],
   ["release-check", () => import("./commands/release-check.js")],
   ["traces", () => import("./commands/traces.js")],
 ]);
