@@ -1,16 +1,26 @@
 import { metrics, type Counter, type Histogram, type MeterProvider } from "@opentelemetry/api";
 import { DURATION_BUCKETS, INSTRUMENTATION_SCOPE, METRIC } from "./semconv.js";
 
-export interface Instruments {
-  operationDuration: Histogram;
-  sessionDuration: Histogram;
-  toolCalls: Counter;
-  authFailures: Counter;
-  approvals: Counter;
-  undos: Counter;
-  deprecatedCalls: Counter;
-  killSwitchRefusals: Counter;
+interface MetricSpec {
+  kind: "histogram" | "counter";
+  unit: string;
+  description: string;
 }
+
+/** Each of the kit's metrics (named in `METRIC`): its instrument, unit and description. */
+export const METRIC_SPECS = {
+  operationDuration: { kind: "histogram", unit: "s", description: "Duration of MCP requests handled by the server" },
+  sessionDuration: { kind: "histogram", unit: "s", description: "Duration of MCP sessions on the server" },
+  toolCalls: { kind: "counter", unit: "{call}", description: "Tool calls by tool and outcome" },
+  authFailures: { kind: "counter", unit: "{request}", description: "Refused credentials by reason" },
+  approvals: { kind: "counter", unit: "{approval}", description: "Approvals requested, granted and denied" },
+  undos: { kind: "counter", unit: "{action}", description: "Actions undone (false-positive actions)" },
+  deprecatedCalls: { kind: "counter", unit: "{call}", description: "Calls to deprecated tools" },
+  killSwitchRefusals: { kind: "counter", unit: "{call}", description: "Calls refused because the tool is switched off" },
+} as const satisfies Record<keyof typeof METRIC, MetricSpec>;
+
+type Specs = typeof METRIC_SPECS;
+export type Instruments = { [K in keyof Specs]: Specs[K]["kind"] extends "histogram" ? Histogram : Counter };
 
 let cached: { provider: MeterProvider; instruments: Instruments } | undefined;
 
@@ -27,19 +37,13 @@ export function instruments(): Instruments {
 
 function create(provider: MeterProvider): Instruments {
   const meter = provider.getMeter(INSTRUMENTATION_SCOPE);
-  const duration = (name: string, description: string) =>
-    meter.createHistogram(name, { unit: "s", description, advice: { explicitBucketBoundaries: DURATION_BUCKETS } });
-  return {
-    operationDuration: duration(METRIC.operationDuration, "Duration of MCP requests handled by the server"),
-    sessionDuration: duration(METRIC.sessionDuration, "Duration of MCP sessions on the server"),
-    toolCalls: meter.createCounter(METRIC.toolCalls, { unit: "{call}", description: "Tool calls by tool and outcome" }),
-    authFailures: meter.createCounter(METRIC.authFailures, { unit: "{request}", description: "Refused credentials by reason" }),
-    approvals: meter.createCounter(METRIC.approvals, { unit: "{approval}", description: "Approvals requested, granted and denied" }),
-    undos: meter.createCounter(METRIC.undos, { unit: "{action}", description: "Actions undone (false-positive actions)" }),
-    deprecatedCalls: meter.createCounter(METRIC.deprecatedCalls, { unit: "{call}", description: "Calls to deprecated tools" }),
-    killSwitchRefusals: meter.createCounter(METRIC.killSwitchRefusals, {
-      unit: "{call}",
-      description: "Calls refused because the tool is switched off",
-    }),
-  };
+  const created = Object.entries(METRIC_SPECS).map(([key, { kind, unit, description }]) => {
+    const name = METRIC[key as keyof Specs];
+    const instrument =
+      kind === "histogram"
+        ? meter.createHistogram(name, { unit, description, advice: { explicitBucketBoundaries: DURATION_BUCKETS } })
+        : meter.createCounter(name, { unit, description });
+    return [key, instrument];
+  });
+  return Object.fromEntries(created) as Instruments;
 }
