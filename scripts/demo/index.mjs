@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startDevIssuer } from "@mcp-platform/auth/dev-issuer";
 import { inventoryTour } from "./inventory-tour.mjs";
+import { outcomesTour } from "./outcomes-tour.mjs";
 import { runbooksTour } from "./runbooks-tour.mjs";
 import { scaffoldTour } from "./scaffold-tour.mjs";
 import { tracesTour } from "./traces-tour.mjs";
@@ -25,6 +26,7 @@ try {
   await tracesTour(context);
   await versioningTour(context);
   await scaffoldTour(context);
+  await outcomesTour(context);
 } finally {
   await devIssuer.close();
   rmSync(home, { recursive: true, force: true });

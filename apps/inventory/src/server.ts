@@ -17,6 +17,8 @@ export function createInventoryServer(inventory: Inventory = inventoryFromEnviro
       "Use list_services and get_service to look things up. set_maintenance_mode changes production state: " +
       "it asks for approval first, and list_actions / undo_action can revert it.",
     tools: [listServices(inventory), getService(inventory), setMaintenanceMode(inventory)],
+    // The on-call's shell script that flipped maintenance mode in the database, without approval or undo.
+    replaces: ["script:set-maintenance-mode"],
   });
 }
 

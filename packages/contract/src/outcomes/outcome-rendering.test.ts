@@ -25,7 +25,10 @@ const report: OutcomeReport = {
         {
           tool: "set_maintenance_mode",
           ...figures(8, 90),
-          deprecatedCallers: [{ subject: "alice", calls: 4, lastCallAt: "2026-05-30T12:00:00.000Z", sunset: "2026-09-01" }],
+          deprecatedCallers: [
+            { subject: "alice", calls: 4, lastCallAt: "2026-05-30T12:00:00.000Z", sunset: "2026-09-01" },
+            { subject: "bob", calls: 1, lastCallAt: "2026-05-02T08:00:00.000Z", sunset: "2026-09-01" },
+          ],
         },
       ],
     },
@@ -50,6 +53,7 @@ describe("the outcome table", () => {
   it("names who still calls a deprecated tool, and the integrations retired", () => {
     const text = outcomeTable(report);
     expect(text).toContain("inventory/set_maintenance_mode: alice, 4 calls, last 2026-05-30T12:00:00.000Z, sunset 2026-09-01");
+    expect(text).toContain("inventory/set_maintenance_mode: bob, 1 call, last 2026-05-02T08:00:00.000Z, sunset 2026-09-01");
     expect(text).toContain("Integrations retired: 1\n  inventory: cron:<rotate>");
     expect(text).toContain("(undo window 1h)");
   });

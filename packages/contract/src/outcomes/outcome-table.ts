@@ -26,7 +26,9 @@ export function outcomeTable(report: OutcomeReport): string {
 function deprecatedCallers(report: OutcomeReport): string[] {
   const lines = report.servers.flatMap((server) =>
     server.tools.flatMap((tool) =>
-      tool.deprecatedCallers.map((c) => `  ${server.server}/${tool.tool}: ${c.subject}, ${c.calls} calls, last ${c.lastCallAt}, sunset ${c.sunset}`),
+      tool.deprecatedCallers.map(
+        (c) => `  ${server.server}/${tool.tool}: ${c.subject}, ${c.calls} ${c.calls === 1 ? "call" : "calls"}, last ${c.lastCallAt}, sunset ${c.sunset}`,
+      ),
     ),
   );
   return lines.length > 0 ? ["", "Deprecated tools still called (who has to migrate, and by when):", ...lines] : [];
