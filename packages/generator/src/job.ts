@@ -4,6 +4,7 @@ import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/pro
 import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import { formatForWorkspace } from "./format.js";
+import { restoreChanges, type RollbackJournal, type RunChanges } from "./rollback-journal.js";
 
 /**
  * One generator run as a unit: files are rendered into a staging folder outside the workspace,
@@ -21,6 +22,8 @@ export class Job {
   constructor(
     readonly root: string,
     readonly signal?: AbortSignal,
+    /** Where the run's changes are kept as they happen, for a run killed before it could roll back. */
+    readonly journal?: RollbackJournal,
   ) {}
 
   /** Where the file that will become `path` (relative to the workspace) is rendered. */
@@ -39,6 +42,7 @@ export class Job {
     const absolute = join(this.root, path);
     if (this.#saved.has(absolute)) return;
     this.#saved.set(absolute, existsSync(absolute) ? await readFile(absolute, "utf8") : undefined);
+    await this.journal?.record(this.#changes());
   }
 
   /**
@@ -76,7 +80,10 @@ export class Job {
     for (const file of files) await formatForWorkspace(this.root, file, this.staged(file));
     for (const file of files) {
       const target = join(this.root, file);
-      if (!this.#saved.has(target)) this.#created.push(topmostNew(this.root, target));
+      if (!this.#saved.has(target)) {
+        this.#created.push(topmostNew(this.root, target));
+        await this.journal?.record(this.#changes());
+      }
       await mkdir(dirname(target), { recursive: true });
       await move(this.staged(file), target);
     }
@@ -99,14 +106,20 @@ export class Job {
   }
 
   async rollback(): Promise<void> {
-    for (const path of this.#created.reverse()) await rm(path, { recursive: true, force: true });
-    for (const [path, text] of this.#saved) {
-      if (text === undefined) await rm(path, { force: true });
-      else await writeFile(path, text);
-    }
+    await restoreChanges(this.#changes());
     this.#created.length = 0;
     this.#saved.clear();
     await rm(this.staging, { recursive: true, force: true });
+    await this.journal?.clear();
+  }
+
+  /** The run is done: nothing of it is to be put back any more. */
+  async complete(): Promise<void> {
+    await this.journal?.clear();
+  }
+
+  #changes(): RunChanges {
+    return { created: [...this.#created], saved: [...this.#saved].map(([path, text]) => [path, text ?? null] as const) };
   }
 }
 

@@ -1,8 +1,11 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { parseArgs, promisify } from "node:util";
 import { finishSteps } from "../finish.js";
 import { Job } from "../job.js";
+import { RollbackJournal } from "../rollback-journal.js";
 import { applyUpgrades } from "../upgrade/apply-upgrade.js";
 import { generatedServers, planUpgrade, type ServerUpgrade } from "../upgrade/plan-upgrade.js";
 import { templateVersion } from "../upgrade/template-version.js";
@@ -31,6 +34,11 @@ export async function runUpgrade(root: string, args: readonly string[], io: CliI
     io.out(UPGRADE_USAGE);
     return 0;
   }
+  const journal = new RollbackJournal(join(await gitDirectory(root), "mcp-platform-upgrade.journal.json"));
+  if (flags.dryRun && existsSync(journal.path))
+    throw new Error("an upgrade was killed before it could roll back: run pnpm gen upgrade without --dry-run to put its files back first");
+  const recovered = flags.dryRun ? undefined : await journal.recover();
+  if (recovered !== undefined) io.out(`✔ put back what an upgrade killed before it could roll back (pid ${recovered}) had written`);
   const servers = await chosenServers(root, flags);
   const to = await templateVersion();
   const upgrades: ServerUpgrade[] = [];
@@ -45,7 +53,7 @@ export async function runUpgrade(root: string, args: readonly string[], io: CliI
     return conflicts.length ? 1 : 0;
   }
   if (moving.length === 0) return 0;
-  const job = new Job(root, signal);
+  const job = new Job(root, signal, journal);
   const contracts = moving.map((upgrade) => `${upgrade.app}/mcp-contract.json`);
   const before = await Promise.all(contracts.map((path) => readFile(join(root, path), "utf8").catch(() => undefined)));
   const written = await job.step(() => applyUpgrades(job, moving));
@@ -53,10 +61,12 @@ export async function runUpgrade(root: string, args: readonly string[], io: CliI
   if (conflicts.length) {
     io.err(`✖ conflicts left in ${conflicts.join(", ")}: resolve the regions between <<<<<<< and >>>>>>>, then run pnpm install,`);
     io.err("  pnpm contract:update, pnpm catalog, and pnpm changeset for each upgraded server");
+    await job.complete();
     return 1;
   }
   if (!flags.install) {
     io.out("Next: pnpm install, pnpm contract:update, pnpm catalog, and pnpm changeset for each upgraded server");
+    await job.complete();
     return 0;
   }
   for (const step of finishSteps(job, { install: true, contracts })) io.out(`✔ ${step.type} ${(await step.run()).replaceAll("\n", "\n    ")}`);
@@ -70,7 +80,13 @@ export async function runUpgrade(root: string, args: readonly string[], io: CliI
     return files;
   });
   io.out(`✔ changeset ${changesets.join(", ")}`);
+  await job.complete();
   return 0;
+}
+
+async function gitDirectory(root: string): Promise<string> {
+  const { stdout } = await promisify(execFile)("git", ["rev-parse", "--absolute-git-dir"], { cwd: root });
+  return stdout.trim();
 }
 
 function upgradeFlags(args: readonly string[]) {

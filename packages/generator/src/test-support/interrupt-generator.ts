@@ -17,7 +17,7 @@ export interface InterruptedRun {
 export async function interruptGenerator(
   root: string,
   args: readonly string[],
-  options: { env: NodeJS.ProcessEnv; cue: string; signal: "SIGINT" | "SIGTERM" },
+  options: { env: NodeJS.ProcessEnv; cue: string; signal: "SIGINT" | "SIGTERM" | "SIGKILL" },
 ): Promise<InterruptedRun> {
   const generator = spawn(process.execPath, [join(root, "packages/generator/bin/mcp-platform-gen.js"), ...args], {
     cwd: root,

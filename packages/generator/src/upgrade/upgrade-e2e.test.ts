@@ -1,6 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { setTimeout } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { groupRuns } from "../process-group.js";
 import { interruptGenerator } from "../test-support/interrupt-generator.js";
 import { kitClone, type KitClone } from "../test-support/kit-clone.js";
 
@@ -107,6 +109,20 @@ describe("pnpm gen upgrade, in a fresh clone", { timeout: 600_000 }, () => {
   it("an upgrade interrupted (SIGTERM) while pnpm install runs leaves git status clean", async () => {
     const run = await interruptGenerator(kit.root, ["upgrade", "beta"], { env: kit.env, cue: "✔ write", signal: "SIGTERM" });
     expect(run, run.stdout).toMatchObject({ code: 143, stderr: "✖ interrupted by SIGTERM: rolled back, nothing this run wrote is left\n" });
+    expect(await status()).toBe("");
+  });
+
+  it("an upgrade killed (SIGKILL) mid-way, with no chance to roll back, is put back by the next run", async () => {
+    const run = await interruptGenerator(kit.root, ["upgrade", "beta"], { env: kit.env, cue: "✔ write", signal: "SIGKILL" });
+    expect(run.code).toBeNull();
+    // The install it started runs on in its own process group; it has to end before anything is put back.
+    while (run.commands.some(groupRuns)) await setTimeout(100);
+    expect(await status()).toContain(" M apps/beta/mcp-template.json");
+    const dry = await kit.run("pnpm", "gen", "upgrade", "beta", "--dry-run");
+    expect(dry.code, dry.stdout + dry.stderr).toBe(1);
+    expect(dry.stderr).toContain("✖ an upgrade was killed before it could roll back: run pnpm gen upgrade without --dry-run to put its files back first");
+    const next = await kit.run("pnpm", "gen", "upgrade", "alpha");
+    expect(next.stdout).toMatch(/✔ put back what an upgrade killed before it could roll back \(pid \d+\) had written\nalpha: on the current template/);
     expect(await status()).toBe("");
   });
 
