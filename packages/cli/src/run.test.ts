@@ -17,6 +17,12 @@ describe("mcp-platform", () => {
     expect(out.join("\n")).toContain("catalog [--check]");
   });
 
+  it("shows one command's usage with --help, and runs nothing", async () => {
+    const { commandIo, out } = io({ MCP_PLATFORM_NOW: "someday" });
+    expect(await run(["contract", "check", "--help"], commandIo)).toBe(0);
+    expect(out).toEqual(["Usage: mcp-platform contract update|check\n\nwrite (update) or verify (check) each server's mcp-contract.json"]);
+  });
+
   it("refuses an unknown command with usage and exit code 2", async () => {
     const { commandIo, err } = io();
     expect(await run(["constructor"], commandIo)).toBe(2);

@@ -12,6 +12,7 @@ const COMMANDS = new Map<string, () => Promise<{ default: Command }>>([
 ]);
 
 const HELP = new Set(["help", "--help", "-h"]);
+const COMMAND_HELP = new Set(["--help", "-h"]);
 
 const processIo: CommandIo = {
   cwd: process.cwd(),
@@ -33,7 +34,12 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     return 2;
   }
   try {
-    return await (await load()).default.run(args, io);
+    const command = (await load()).default;
+    if (args.some((arg) => COMMAND_HELP.has(arg))) {
+      io.out(`Usage: mcp-platform ${command.usage}\n\n${command.summary}`);
+      return 0;
+    }
+    return await command.run(args, io);
   } catch (error) {
     io.err(`mcp-platform ${name}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
