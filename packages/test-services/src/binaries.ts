@@ -18,7 +18,7 @@ export function postgresBinDir(): string | undefined {
  * Why the named service cannot run here (its program is not installed), or undefined when it can.
  * Tests skip with this reason; CI installs the packages (.ci/run), so there they always run.
  */
-export function missingService(service: "postgresql" | "redis-server" | "nginx"): string | undefined {
+export function missingService(service: "postgresql" | "redis-server" | "nginx" | "chromium"): string | undefined {
   const present = service === "postgresql" ? postgresBinDir() !== undefined : findProgram(service) !== undefined;
   return present ? undefined : `skipped: ${service} is not installed (apt-get install ${service})`;
 }

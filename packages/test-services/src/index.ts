@@ -1,4 +1,4 @@
-export { missingService } from "./binaries.js";
+export { findProgram, missingService } from "./binaries.js";
 export { freePort } from "./free-port.js";
 export { startLoadBalancer, UPSTREAM_HEADER, type LocalLoadBalancer } from "./nginx.js";
 export { startPostgres, type LocalPostgres } from "./postgres.js";

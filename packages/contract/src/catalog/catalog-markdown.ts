@@ -27,6 +27,8 @@ function serverSection(server: CatalogServer): string[] {
     `| version | ${server.version} |`,
     `| owner | ${server.owner} |`,
     `| transport | ${server.defaultTransport} by default; \`MCP_TRANSPORT=http\` for Streamable HTTP |`,
+    `| protocol | ${server.protocolRevisions.current.join(", ")}; legacy ${server.protocolRevisions.legacy.join(", ")} |`,
+    `| policy | ${policySummary(server)} |`,
     `| tools | ${summary(server.counts)} |`,
     ...(server.template ? [`| template | \`${server.template}\` (\`pnpm gen upgrade ${server.name}\` brings it to the kit's current one) |`] : []),
     "",
@@ -34,6 +36,11 @@ function serverSection(server: CatalogServer): string[] {
     "|---|---|---|---|---|",
     ...server.tools.map(toolRow),
   ];
+}
+
+function policySummary({ policy }: CatalogServer): string {
+  const waivers = policy.waivers.map((waiver) => `\`${waiver.tool}\` waives \`${waiver.rule}\` until ${waiver.expires}`);
+  return [policy.status, ...waivers].join("; ");
 }
 
 function toolRow(tool: CatalogTool): string {

@@ -44,7 +44,7 @@ describe("catalog", () => {
       ["restart_service", "runbooks:write", true],
       ["drop_cache", "runbooks:admin", true],
     ]);
-    expect(catalog.servers[0]?.tools[0]?.deprecated).toEqual({ since: "2026-01-01", sunset: "2026-04-01", replacement: "read_runbook" });
+    expect(catalog.servers[0]?.tools[0]?.deprecated).toEqual({ since: "2026-01-01", sunset: "2026-04-01", replacement: "read_runbook", reason: "renamed" });
   });
 
   it("renders a readable CATALOG.md", () => {

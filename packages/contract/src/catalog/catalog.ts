@@ -1,9 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ACCESS_RULES, type AccessLevel } from "@mcp-platform/server/definition";
-import { parseContract, type Contract, type ToolContract } from "../contract.js";
+import { ACCESS_RULES, PROTOCOL_REVISIONS, type AccessLevel } from "@mcp-platform/server/definition";
+import { parseContract, type Contract, type ToolContract, type Waiver } from "../contract.js";
+import { evaluatePolicy } from "../policy/evaluate.js";
+import { DEFAULT_POLICY, type Policy } from "../policy/policy-config.js";
 import { parseTemplateRecord, TEMPLATE_RECORD_FILE } from "../template/template-record.js";
 import type { ServerApp, Workspace } from "../workspace.js";
+import { catalogPolicy, type CatalogPolicy } from "./catalog-policy.js";
+import { updateCodeowners } from "./codeowners.js";
 
 export interface CatalogTool {
   name: string;
@@ -13,7 +17,11 @@ export interface CatalogTool {
   scope: string;
   /** Write and destructive calls wait for a human's approval. */
   approval: boolean;
-  deprecated?: { since: string; sunset: string; replacement: string };
+  /** Write and destructive tools: whether an operator can revert a call, or why it cannot be. */
+  undo?: boolean;
+  irreversible?: string;
+  deprecated?: { since: string; sunset: string; replacement: string; reason: string };
+  waivers?: Waiver[];
 }
 
 export interface Counts {
@@ -35,8 +43,11 @@ export interface CatalogServer {
   defaultTransport: string;
   /** The kit template a generated server was last rendered from (short git tree id of `templates/`); absent for hand-made servers. */
   template?: string;
+  /** The MCP revisions the server speaks: those of the kit it is built on. */
+  protocolRevisions: { current: string[]; legacy: string[] };
   tools: CatalogTool[];
   counts: Counts;
+  policy: CatalogPolicy;
 }
 
 export interface Catalog {
@@ -44,21 +55,30 @@ export interface Catalog {
   servers: CatalogServer[];
 }
 
-/** The fleet, from each server's committed contract (kept current by `pnpm contract:check`). */
-export async function buildCatalog(workspace: Workspace): Promise<Catalog> {
-  const servers: CatalogServer[] = [];
+/**
+ * The fleet, from each server's committed contract (kept current by `pnpm contract:check`), with
+ * each server's standing against `policy`, judged on CODEOWNERS as `pnpm catalog` writes it.
+ */
+export async function buildCatalog(workspace: Workspace, policy: Policy = DEFAULT_POLICY, codeowners?: string): Promise<Catalog> {
+  const found: { app: ServerApp; contract: Contract; server: Omit<CatalogServer, "policy"> }[] = [];
   for (const app of workspace.apps) {
     const path = join(workspace.rootDir, app.contractPath);
     const text = await readFile(path, "utf8").catch(() => {
       throw new Error(`${app.contractPath} is missing: run pnpm contract:update`);
     });
-    servers.push({ ...catalogServer(app, parseContract(text, app.contractPath)), ...(await templateOf(workspace, app)) });
+    const contract = parseContract(text, app.contractPath);
+    found.push({ app, contract, server: { ...catalogServer(app, contract), ...(await templateOf(workspace, app)) } });
   }
+  const expectedCodeowners = updateCodeowners(codeowners, { servers: found.map(({ server }) => server) }, policy.policy.securityReviewers);
+  const servers = found.map(({ app, contract, server }) => {
+    const findings = evaluatePolicy({ contract, serverPath: app.relativeDir, policy, codeowners: expectedCodeowners });
+    return { ...server, policy: catalogPolicy(contract, findings) };
+  });
   const tools = servers.flatMap((server) => server.tools);
   return { counts: { servers: servers.length, ...count(tools) }, servers };
 }
 
-function catalogServer(app: ServerApp, contract: Contract): CatalogServer {
+function catalogServer(app: ServerApp, contract: Contract): Omit<CatalogServer, "policy"> {
   const tools = contract.tools.map((tool) => catalogTool(contract, tool));
   return {
     name: contract.name,
@@ -68,6 +88,7 @@ function catalogServer(app: ServerApp, contract: Contract): CatalogServer {
     owner: contract.owner,
     description: contract.description,
     defaultTransport: contract.transport,
+    protocolRevisions: { current: [...PROTOCOL_REVISIONS.current], legacy: [...PROTOCOL_REVISIONS.legacy] },
     tools,
     counts: count(tools),
   };
@@ -87,7 +108,10 @@ function catalogTool(contract: Contract, tool: ToolContract): CatalogTool {
     access: tool.access,
     scope: scopes[ACCESS_RULES[tool.access].scope],
     approval: ACCESS_RULES[tool.access].approval,
-    ...(tool.deprecated ? { deprecated: { since: tool.deprecated.since, sunset: tool.deprecated.sunset, replacement: tool.deprecated.replacement } } : {}),
+    ...(tool.undo === undefined ? {} : { undo: tool.undo }),
+    ...(tool.irreversible === undefined ? {} : { irreversible: tool.irreversible }),
+    ...(tool.deprecated ? { deprecated: tool.deprecated } : {}),
+    ...(tool.waivers ? { waivers: tool.waivers } : {}),
   };
 }
 

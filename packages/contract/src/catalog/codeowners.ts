@@ -1,4 +1,4 @@
-import type { Catalog } from "./catalog.js";
+import type { CatalogServer } from "./catalog.js";
 import { codeownersHandle } from "./codeowners-match.js";
 
 const BEGIN = "# BEGIN mcp-platform servers (written by `pnpm catalog` from each server's owner; edit the owner in its src/server.ts)";
@@ -9,7 +9,11 @@ const END = "# END mcp-platform servers";
  * kept. Each server's directory goes to its owner; with `securityReviewers`, its contract goes to
  * the owner and them, so that a change to what the server may do asks for their review.
  */
-export function updateCodeowners(existing: string | undefined, catalog: Catalog, securityReviewers?: string): string {
+export function updateCodeowners(
+  existing: string | undefined,
+  catalog: { servers: readonly Pick<CatalogServer, "path" | "owner">[] },
+  securityReviewers?: string,
+): string {
   const lines = catalog.servers.flatMap((server) => {
     const owner = codeownersHandle(server.owner);
     const contract = securityReviewers ? [`/${server.path}/mcp-contract.json ${owner} ${codeownersHandle(securityReviewers)}`] : [];

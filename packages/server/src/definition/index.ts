@@ -29,6 +29,7 @@ export {
 } from "./define.js";
 export { jsonSchemaInput, type JsonSchemaInput } from "./json-schema-input.js";
 export { serverManifest, type ServerManifest, type ToolManifest } from "./manifest.js";
+export { PROTOCOL_REVISIONS } from "./protocol-revisions.js";
 export type { Waiver } from "./safeguards.js";
 export { scopeNames } from "./scope-names.js";
 export { ToolError } from "./tool-error.js";

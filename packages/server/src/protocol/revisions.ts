@@ -1,2 +1,4 @@
+import { PROTOCOL_REVISIONS } from "../definition/protocol-revisions.js";
+
 /** The MCP revisions with per-request `_meta` (no `initialize`) that this kit serves. */
-export const MODERN_REVISIONS: readonly string[] = ["2026-07-28"];
+export const MODERN_REVISIONS: readonly string[] = PROTOCOL_REVISIONS.current;
