@@ -4,6 +4,7 @@ import type { CatalogServer } from "../catalog.js";
 import type { FleetOutcomes } from "./fleet-outcomes.js";
 import { html, type Html } from "./html.js";
 import { OUTCOME_SERIES, periodChart } from "./period-chart.js";
+import { policyBlock } from "./policy-block.js";
 import { toolRow } from "./tool-row.js";
 
 /** One server: what it is, who owns it, where it stands with the policy, its outcomes and its tools. */
@@ -33,7 +34,7 @@ export function serverSection(server: CatalogServer, outcomes: FleetOutcomes | u
         deprecated
       </dd>
     </dl>
-    ${policy(server)} ${outcomes ? serverOutcomes(server.name, outcomes) : ""}
+    ${policyBlock(server)} ${outcomes ? serverOutcomes(server.name, outcomes) : ""}
     <table class="tools">
       <thead>
         <tr>
@@ -50,44 +51,6 @@ export function serverSection(server: CatalogServer, outcomes: FleetOutcomes | u
       </tbody>
     </table>
   </section>`;
-}
-
-function policy(server: CatalogServer): Html | string {
-  const { findings, waivers } = server.policy;
-  if (findings.length === 0 && waivers.length === 0) return "";
-  return html`<h3>Policy</h3>
-    ${
-      findings.length > 0
-        ? html`<ul class="findings">
-            ${findings.map((finding) => html`<li><span class="badge ${finding.outcome}">${finding.outcome}</span> <code>${finding.rule}</code> ${finding.message}</li>`)}
-          </ul>`
-        : ""
-    }
-    ${
-      waivers.length > 0
-        ? html`<table class="waivers">
-            <thead>
-              <tr>
-                <th>waiver</th>
-                <th>tool</th>
-                <th>reason</th>
-                <th>expires</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${waivers.map(
-                (waiver) =>
-                  html`<tr data-expires="${waiver.expires}">
-                    <td><code>${waiver.rule}</code></td>
-                    <td><code>${waiver.tool}</code></td>
-                    <td>${waiver.reason}</td>
-                    <td>${waiver.expires} <span class="state muted"></span></td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
-        : ""
-    }`;
 }
 
 function serverOutcomes(name: string, outcomes: FleetOutcomes): Html {
