@@ -21,7 +21,10 @@ describe("catalog", () => {
       tool({ name: "drop_cache", access: "destructive" }),
     ];
     await mkdir(join(rootDir, "apps/runbooks"), { recursive: true });
-    await writeFile(join(rootDir, "apps/runbooks/mcp-contract.json"), formatContract(contract(tools)));
+    await writeFile(
+      join(rootDir, "apps/runbooks/mcp-contract.json"),
+      formatContract(contract(tools, { replaces: ["cron:rotate-keys", "webhook:pagerduty-ack"] })),
+    );
     const app = {
       packageName: "@acme/runbooks",
       dir: join(rootDir, "apps/runbooks"),
@@ -33,7 +36,8 @@ describe("catalog", () => {
   afterAll(() => rm(rootDir, { recursive: true, force: true }));
 
   it("lists each server with owner, version, default transport and counts", () => {
-    expect(catalog.counts).toEqual({ servers: 1, tools: 4, read: 2, write: 1, destructive: 1, deprecated: 1 });
+    expect(catalog.counts).toEqual({ servers: 1, tools: 4, read: 2, write: 1, destructive: 1, deprecated: 1, integrationsRetired: 2 });
+    expect(catalog.servers[0]?.replaces).toEqual(["cron:rotate-keys", "webhook:pagerduty-ack"]);
     expect(catalog.servers[0]).toMatchObject({ name: "runbooks", package: "@acme/runbooks", version: "1.0.0", owner: "team-sre", defaultTransport: "stdio" });
   });
 
@@ -49,7 +53,8 @@ describe("catalog", () => {
 
   it("renders a readable CATALOG.md", () => {
     const markdown = catalogMarkdown(catalog);
-    expect(markdown).toContain("1 server, 4 tools (2 read, 1 write, 1 destructive), 1 deprecated.");
+    expect(markdown).toContain("1 server, 4 tools (2 read, 1 write, 1 destructive), 1 deprecated; 2 one-off integrations retired.");
+    expect(markdown).toContain("| replaces | `cron:rotate-keys`, `webhook:pagerduty-ack` |");
     expect(markdown).toContain("| `drop_cache` | destructive | `runbooks:admin` | yes |  |");
     expect(markdown).toContain("| `get_runbook` | read | `runbooks:read` | no | since 2026-01-01, sunset 2026-04-01, use `read_runbook` |");
   });

@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ACCESS_RULES, PROTOCOL_REVISIONS, type AccessLevel } from "@mcp-platform/server/definition";
-import { parseContract, type Contract, type ToolContract, type Waiver } from "../contract.js";
+import type { Contract, ToolContract, Waiver } from "../contract.js";
 import { evaluatePolicy } from "../policy/evaluate.js";
 import { DEFAULT_POLICY, type Policy } from "../policy/policy-config.js";
+import { readContracts } from "../read-contracts.js";
 import { parseTemplateRecord, TEMPLATE_RECORD_FILE } from "../template/template-record.js";
 import type { ServerApp, Workspace } from "../workspace.js";
 import { catalogPolicy, type CatalogPolicy } from "./catalog-policy.js";
@@ -43,6 +44,8 @@ export interface CatalogServer {
   defaultTransport: string;
   /** The kit template a generated server was last rendered from (short git tree id of `templates/`); absent for hand-made servers. */
   template?: string;
+  /** The one-off integrations (`cron:rotate-keys`, `webhook:pagerduty-ack`) the server replaced. */
+  replaces: string[];
   /** The MCP revisions the server speaks: those of the kit it is built on. */
   protocolRevisions: { current: string[]; legacy: string[] };
   tools: CatalogTool[];
@@ -51,7 +54,8 @@ export interface CatalogServer {
 }
 
 export interface Catalog {
-  counts: Counts & { servers: number };
+  /** `integrationsRetired`: the one-off integrations the fleet's servers replaced, all told. */
+  counts: Counts & { servers: number; integrationsRetired: number };
   servers: CatalogServer[];
 }
 
@@ -60,22 +64,21 @@ export interface Catalog {
  * each server's standing against `policy`, judged on CODEOWNERS as `pnpm catalog` writes it.
  */
 export async function buildCatalog(workspace: Workspace, policy: Policy = DEFAULT_POLICY, codeowners?: string): Promise<Catalog> {
-  const found: { app: ServerApp; contract: Contract; server: Omit<CatalogServer, "policy"> }[] = [];
-  for (const app of workspace.apps) {
-    const path = join(workspace.rootDir, app.contractPath);
-    const text = await readFile(path, "utf8").catch(() => {
-      throw new Error(`${app.contractPath} is missing: run pnpm contract:update`);
-    });
-    const contract = parseContract(text, app.contractPath);
-    found.push({ app, contract, server: { ...catalogServer(app, contract), ...(await templateOf(workspace, app)) } });
-  }
+  const contracts = await readContracts(workspace);
+  const found = await Promise.all(
+    workspace.apps.map(async (app, i) => {
+      const contract = contracts[i]!;
+      return { app, contract, server: { ...catalogServer(app, contract), ...(await templateOf(workspace, app)) } };
+    }),
+  );
   const expectedCodeowners = updateCodeowners(codeowners, { servers: found.map(({ server }) => server) }, policy.policy.securityReviewers);
   const servers = found.map(({ app, contract, server }) => {
     const findings = evaluatePolicy({ contract, serverPath: app.relativeDir, policy, codeowners: expectedCodeowners });
     return { ...server, policy: catalogPolicy(contract, findings) };
   });
   const tools = servers.flatMap((server) => server.tools);
-  return { counts: { servers: servers.length, ...count(tools) }, servers };
+  const integrationsRetired = servers.reduce((sum, server) => sum + server.replaces.length, 0);
+  return { counts: { servers: servers.length, ...count(tools), integrationsRetired }, servers };
 }
 
 function catalogServer(app: ServerApp, contract: Contract): Omit<CatalogServer, "policy"> {
@@ -88,6 +91,7 @@ function catalogServer(app: ServerApp, contract: Contract): Omit<CatalogServer, 
     owner: contract.owner,
     description: contract.description,
     defaultTransport: contract.transport,
+    replaces: [...(contract.replaces ?? [])],
     protocolRevisions: { current: [...PROTOCOL_REVISIONS.current], legacy: [...PROTOCOL_REVISIONS.legacy] },
     tools,
     counts: count(tools),

@@ -41,7 +41,7 @@ export const FLEET: Contract[] = [
         ],
       }),
     ],
-    { name: "tickets", owner: "team-support", description: "Support tickets <b>& more</b>." },
+    { name: "tickets", owner: "team-support", description: "Support tickets <b>& more</b>.", replaces: ["cron:close-stale-tickets", "webhook:zendesk-sync"] },
   ),
   contract(
     [

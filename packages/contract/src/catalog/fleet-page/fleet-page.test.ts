@@ -37,6 +37,8 @@ describe("fleetPage", () => {
     expect(page).toMatch(/<tr class="tool-row" id="tickets-find_ticket"[^]*?use <a class="replacement" href="#tickets-get_ticket">get_ticket<\/a> instead/);
     expect(page).toContain('<tr data-expires="2031-06-30"><td><code>inputs.unbounded</code></td><td><code>search_tickets</code></td>');
     expect(page).toContain('irreversible: <span class="muted">the archive deletes for good</span>');
+    expect(page).toContain("<dt>replaces</dt><dd><code>cron:close-stale-tickets</code>, <code>webhook:zendesk-sync</code></dd>");
+    expect(page).toContain("2 one-off integrations retired");
   });
 
   it("adds the outcomes with a chart per figure for the fleet and each server when given them", async () => {

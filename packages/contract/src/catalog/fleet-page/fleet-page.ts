@@ -29,8 +29,8 @@ export function fleetPage(catalog: Catalog, outcomes?: FleetOutcomes): string {
           <h1>MCP fleet</h1>
           <p>
             ${counts.servers} servers, ${counts.tools} tools (${counts.read} read, ${counts.write} write, ${counts.destructive} destructive),
-            ${counts.deprecated} deprecated; policy ${statuses.join(", ")}. Written by <code>pnpm catalog</code> from each server's
-            <code>mcp-contract.json</code>.
+            ${counts.deprecated} deprecated; ${counts.integrationsRetired} one-off integrations retired; policy ${statuses.join(", ")}. Written by
+            <code>pnpm catalog</code> from each server's <code>mcp-contract.json</code>.
           </p>
           <div class="search">
             <input type="search" id="search" placeholder="Search tools, servers, owners, scopes (press /)" aria-label="Search tools" autocomplete="off" /><span

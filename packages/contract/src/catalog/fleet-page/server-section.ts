@@ -28,6 +28,12 @@ export function serverSection(server: CatalogServer, outcomes: FleetOutcomes | u
               <dd><code>${server.template}</code></dd>`
           : ""
       }
+      ${
+        server.replaces.length
+          ? html`<dt>replaces</dt>
+              <dd>${server.replaces.map((integration, i) => html`${i ? ", " : ""}<code>${integration}</code>`)}</dd>`
+          : ""
+      }
       <dt>tools</dt>
       <dd>
         ${server.counts.tools} (${server.counts.read} read, ${server.counts.write} write, ${server.counts.destructive} destructive), ${server.counts.deprecated}
