@@ -92,7 +92,7 @@ describe("the generator section of mcp-platform.config.json", () => {
   it("says which setting is wrong", async () => {
     const broken = testWorkspace();
     broken.write("mcp-platform.config.json", JSON.stringify({ generator: { ownerPattern: "(" } }));
-    await expect(openWorkspace(broken.root)).rejects.toThrow("mcp-platform.config.json: generator.ownerPattern is not a regular expression: (");
+    await expect(openWorkspace(broken.root)).rejects.toThrow("mcp-platform.config.json: ✖ must be a regular expression\n  → at generator.ownerPattern");
     broken.remove();
   });
 });
