@@ -9,11 +9,12 @@ const PERIODS = 12;
 const UNDO_WINDOW_SECONDS = 3600;
 
 /**
- * The store `pnpm catalog` reads outcomes from: `--store` (a PostgreSQL URL or a SQLite file), else
- * `MCP_STORE_URL`; `undefined` when neither is given, and the fleet page has no outcomes.
+ * The stores `pnpm catalog` reads outcomes from: `--store` (a PostgreSQL URL or a SQLite file), else,
+ * with `MCP_STORE_URL` or `--outcomes`, those the servers use (as `mcp-platform outcomes` reads them);
+ * `undefined` when none is asked for, and the fleet page has no outcomes.
  */
-export function storeEnvironment(env: NodeJS.ProcessEnv, cwd: string, store: string | undefined): NodeJS.ProcessEnv | undefined {
-  if (store === undefined) return env.MCP_STORE_URL ? env : undefined;
+export function storeEnvironment(env: NodeJS.ProcessEnv, cwd: string, store: string | undefined, outcomes = false): NodeJS.ProcessEnv | undefined {
+  if (store === undefined) return env.MCP_STORE_URL || outcomes ? env : undefined;
   if (/^postgres(ql)?:\/\//.test(store)) return { ...env, MCP_STORE_URL: store };
   return { ...env, MCP_STORE_URL: undefined, MCP_STORE_PATH: resolve(cwd, store) };
 }

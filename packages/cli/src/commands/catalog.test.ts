@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { contractOf, formatContract } from "@mcp-platform/contract";
 import { defineServer, defineTool } from "@mcp-platform/server";
 import { SqliteActionStore } from "@mcp-platform/server/store";
@@ -65,6 +65,17 @@ describe("mcp-platform catalog", () => {
   it("finds a fleet page edited by hand out of date", async () => {
     await writeFile(join(workspace, "fleet.html"), "<p>hand-made</p>\n");
     expect(await catalog("--check")).toEqual({ code: 1, out: "", err: "The catalog is out of date: fleet.html.\n  fix: pnpm catalog, then commit fleet.html" });
+  });
+
+  it("with --outcomes reads the stores the servers use, as mcp-platform outcomes does", async () => {
+    const serverStore = join(workspace, ".mcp-platform/store/switches.sqlite");
+    await mkdir(dirname(serverStore), { recursive: true });
+    const client = await createTestClient(switches, { approvals: "approve", trust: { store: new SqliteActionStore(serverStore) } });
+    await client.callTool({ name: "flip", arguments: {} });
+    await client.close();
+    const result = await catalog("--outcomes", "--out", "public/with-outcomes.html");
+    expect(result).toMatchObject({ code: 0, err: "" });
+    expect(await readFile(join(workspace, "public/with-outcomes.html"), "utf8")).toContain("1 approvals asked, override rate 0%, 1 actions run, 0 undone");
   });
 
   it("says so in one line when the store named does not exist", async () => {

@@ -8,12 +8,19 @@ import { storeEnvironment, writeFleetOutcomesPage } from "../fleet-outcomes-page
 import { durationFlag } from "../flags.js";
 
 const command: Command = {
-  summary: "write catalog.json, CATALOG.md, fleet.html and the CODEOWNERS servers block (--check: verify only; --store: a fleet page with outcomes too)",
-  usage: "catalog [--check] [--store postgres://…|FILE.sqlite] [--since 30d] [--out FILE]",
+  summary:
+    "write catalog.json, CATALOG.md, fleet.html and the CODEOWNERS servers block (--check: verify only; --outcomes or --store: a fleet page with outcomes too)",
+  usage: "catalog [--check] [--outcomes | --store postgres://…|FILE.sqlite] [--since 30d] [--out FILE]",
   run: async (args, io) => {
     const { values } = parseArgs({
       args,
-      options: { check: { type: "boolean", default: false }, store: { type: "string" }, since: { type: "string", default: "30d" }, out: { type: "string" } },
+      options: {
+        check: { type: "boolean", default: false },
+        outcomes: { type: "boolean", default: false },
+        store: { type: "string" },
+        since: { type: "string", default: "30d" },
+        out: { type: "string" },
+      },
     });
     const sync = await syncCatalog(io.cwd, { write: !values.check });
     const { changed } = sync;
@@ -23,7 +30,7 @@ const command: Command = {
       return 1;
     }
     io.out(changed.length === 0 ? "Catalog is up to date." : `wrote ${changed.join(", ")}`);
-    const env = storeEnvironment(io.env, io.cwd, values.store);
+    const env = storeEnvironment(io.env, io.cwd, values.store, values.outcomes);
     if (!env) return 0;
     // The committed fleet.html stays free of outcomes (they change by the minute); this copy has them.
     const out = values.out ? resolve(io.cwd, values.out) : join(platformHome(io.env), "fleet.html");
