@@ -56,6 +56,7 @@ function summary(counts: Counts): string {
   );
 }
 
-function retired(count: number): string {
+/** `2 one-off integrations retired`, as the catalog's pages say it. */
+export function retired(count: number): string {
   return `${count} one-off integration${count === 1 ? "" : "s"} retired`;
 }

@@ -1,5 +1,6 @@
 import { outcomeSectionHtml } from "../../outcomes/outcome-html.js";
 import type { Catalog } from "../catalog.js";
+import { retired } from "../catalog-markdown.js";
 import { FLEET_SCRIPT } from "./fleet-script.js";
 import { FLEET_STYLE } from "./fleet-style.js";
 import type { FleetOutcomes } from "./fleet-outcomes.js";
@@ -29,7 +30,7 @@ export function fleetPage(catalog: Catalog, outcomes?: FleetOutcomes): string {
           <h1>MCP fleet</h1>
           <p>
             ${counts.servers} servers, ${counts.tools} tools (${counts.read} read, ${counts.write} write, ${counts.destructive} destructive),
-            ${counts.deprecated} deprecated; ${counts.integrationsRetired} one-off integrations retired; policy ${statuses.join(", ")}. Written by
+            ${counts.deprecated} deprecated; ${retired(counts.integrationsRetired)}; policy ${statuses.join(", ")}. Written by
             <code>pnpm catalog</code> from each server's <code>mcp-contract.json</code>.
           </p>
           <div class="search">
