@@ -87,6 +87,7 @@ describe.each<TestProtocol>(["2026-07-28", "2025-11-25"])("set_maintenance_mode 
       const result = await client.callTool({ name: "set_maintenance_mode", arguments: request });
       expect(asked[0]).toContain("Approve set_maintenance_mode?");
       expect(asked[0]).toContain("goes from active to maintenance");
+      expect(asked[0]).toContain("It can be undone afterwards (undo_action).");
       expect(Boolean(result.isError)).toBe(!answer);
       expect((await inventory.get("payments-api"))!.status).toBe(expectedStatus);
     });

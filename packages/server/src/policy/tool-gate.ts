@@ -27,6 +27,7 @@ import { executeTool, internalErrorResult } from "../tools/execute-tool.js";
 import { parseToolArguments } from "../tools/tool-arguments.js";
 import { errorResult, resultSummary } from "../tools/tool-result.js";
 import type { ApprovalFlow, Grant } from "./approval.js";
+import { approvalPlan } from "./approval-plan.js";
 import type { DecisionRecorder } from "./decide.js";
 import { DeprecationLog } from "./deprecation-log.js";
 import type { InputStates } from "./input-states.js";
@@ -215,7 +216,7 @@ export class ToolGate {
       call.round,
       undefined,
     );
-    const plan = async () => (tool.plan ? await tool.plan(input, call.ctx(noQuestions)) : `Call ${tool.name} with ${redactedJson(args)}.`);
+    const plan = async () => approvalPlan(tool, tool.plan ? await tool.plan(input, call.ctx(noQuestions)) : `Call ${tool.name} with ${redactedJson(args)}.`);
     const decision = await this.#parts.approvals.decide({ tool: tool.name, args, token, principal: call.principal, plan, round: call.round });
     if (decision.kind === "answer") return this.#outcome(tool, decision.result, "approval_pending");
     const { grant } = decision;
