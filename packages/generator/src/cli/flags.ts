@@ -35,15 +35,19 @@ export function parseFlags(questions: readonly Question[], args: readonly string
     const { install, help, ...answers } = values as Record<string, string | boolean>;
     return { answers: answers as Record<string, string>, install: install !== false, help: help === true };
   } catch (error) {
-    const options = [...names.map((name) => `--${name}`), "--no-install"].join(", ");
-    // Node names the argument in quotes: "Unknown option '--nme'", "Option '--name <value>' argument missing".
-    const quoted = /'([^' ]+)/.exec((error as Error).message)?.[1];
-    const { code } = error as { code?: string };
-    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new UsageError(`unknown option ${quoted} (options: ${options})`);
-    if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") throw new UsageError(`unexpected argument "${quoted}": give answers as flags (${options})`);
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new UsageError(`${quoted} needs a value`);
-    throw error;
+    throw usageError(error, [...names.map((name) => `--${name}`), "--no-install"].join(", "));
   }
+}
+
+/** `parseArgs`'s error as one short line that lists the options there are; any other error as it is. */
+export function usageError(error: unknown, options: string): unknown {
+  // Node names the argument in quotes: "Unknown option '--nme'", "Option '--name <value>' argument missing".
+  const quoted = /'([^' ]+)/.exec((error as Error).message)?.[1];
+  const { code } = error as { code?: string };
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return new UsageError(`unknown option ${quoted} (options: ${options})`);
+  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return new UsageError(`unexpected argument "${quoted}": give answers as flags (${options})`);
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return new UsageError(`${quoted} needs a value`);
+  return error;
 }
 
 /**

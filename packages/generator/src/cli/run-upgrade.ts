@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseArgs, promisify } from "node:util";
+import { promisify } from "node:util";
 import { finishSteps } from "../finish.js";
 import { Job } from "../job.js";
 import { RollbackJournal } from "../rollback-journal.js";
@@ -13,19 +13,7 @@ import { upgradeChangeset } from "../upgrade/upgrade-changeset.js";
 import { openWorkspace } from "../workspace.js";
 import { UsageError } from "./flags.js";
 import type { CliIo } from "./run-cli.js";
-
-export const UPGRADE_USAGE = [
-  "Usage: pnpm gen upgrade <server>... | --all [--dry-run] [--no-install]",
-  "",
-  "Brings servers made by pnpm gen server up to the kit's current template: the template they were",
-  "rendered from and today's are rendered with their recorded answers (mcp-template.json), and the",
-  "difference is merged into their files, keeping the team's own edits. A region both changed is left",
-  "between conflict markers (exit code 1). Then: install, contract update, catalog, a changeset each.",
-  "",
-  "  --all        every server that has an mcp-template.json",
-  "  --dry-run    print what would be updated, merged and conflicting; write nothing",
-  "  --no-install write the merged files only (then: pnpm install, pnpm contract:update, pnpm catalog)",
-].join("\n");
+import { UPGRADE_USAGE, upgradeFlags } from "./upgrade-flags.js";
 
 /** `pnpm gen upgrade`; resolves with the exit code: 1 when a conflict is left (or, dry, would be). */
 export async function runUpgrade(root: string, args: readonly string[], io: CliIo, signal?: AbortSignal): Promise<number> {
@@ -87,25 +75,6 @@ export async function runUpgrade(root: string, args: readonly string[], io: CliI
 async function gitDirectory(root: string): Promise<string> {
   const { stdout } = await promisify(execFile)("git", ["rev-parse", "--absolute-git-dir"], { cwd: root });
   return stdout.trim();
-}
-
-function upgradeFlags(args: readonly string[]) {
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      options: {
-        all: { type: "boolean", default: false },
-        "dry-run": { type: "boolean", default: false },
-        install: { type: "boolean", default: true },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      allowPositionals: true,
-      allowNegative: true,
-    });
-    return { servers: positionals, all: values.all, dryRun: values["dry-run"], install: values.install, help: values.help };
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message} (options: --all, --dry-run, --no-install)`);
-  }
 }
 
 async function chosenServers(root: string, flags: { servers: string[]; all: boolean }): Promise<string[]> {
