@@ -1,5 +1,5 @@
 import type { QueryResult, QueryResultRow } from "pg";
-import { jsonColumn, taskFromRow, type DecodedTaskRow } from "./task-row.js";
+import { jsonColumn, taskFromRow, taskParameters, type DecodedTaskRow } from "./task-row.js";
 import { TERMINAL_STATUSES, type TaskChanges, type TaskRecord, type TaskStatus, type TaskStore } from "./task-store.js";
 
 type Run = (sql: string, values: unknown[]) => Promise<QueryResult>;
@@ -27,24 +27,7 @@ export class PostgresTaskStore implements TaskStore {
       `INSERT INTO mcp_tasks (id, server, tool, subject, status, status_message, created_at, last_updated_at, expires_at, ttl_ms,
         poll_interval_ms, input_requests, input_responses, result, error, heartbeat_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14::jsonb, $15::jsonb, $16)`,
-      [
-        t.id,
-        t.server,
-        t.tool,
-        t.subject,
-        t.status,
-        t.statusMessage ?? null,
-        t.createdAt,
-        t.lastUpdatedAt,
-        t.ttlMs === null ? null : new Date(Date.parse(t.createdAt) + t.ttlMs),
-        t.ttlMs,
-        t.pollIntervalMs,
-        JSON.stringify(t.inputRequests),
-        JSON.stringify(t.inputResponses),
-        jsonColumn(t.result),
-        jsonColumn(t.error),
-        t.heartbeatAt,
-      ],
+      taskParameters(t, t.ttlMs === null ? null : new Date(Date.parse(t.createdAt) + t.ttlMs)),
     );
   }
 

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from "node:sqlite";
-import { jsonColumn, taskFromRow, type DecodedTaskRow } from "./task-row.js";
+import { jsonColumn, taskFromRow, taskParameters, type DecodedTaskRow } from "./task-row.js";
 import { TERMINAL_STATUSES, withAnswers, type TaskChanges, type TaskError, type TaskRecord, type TaskStatus, type TaskStore } from "./task-store.js";
 
 export const SQLITE_TASKS_SCHEMA = `
@@ -32,24 +32,7 @@ export class SqliteTaskStore implements TaskStore {
         `INSERT INTO tasks (id, server, tool, subject, status, status_message, created_at, last_updated_at, expires_at, ttl_ms,
           poll_interval_ms, input_requests, input_responses, result, error, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        t.id,
-        t.server,
-        t.tool,
-        t.subject,
-        t.status,
-        t.statusMessage ?? null,
-        t.createdAt,
-        t.lastUpdatedAt,
-        t.ttlMs === null ? null : Date.parse(t.createdAt) + t.ttlMs,
-        t.ttlMs,
-        t.pollIntervalMs,
-        JSON.stringify(t.inputRequests),
-        JSON.stringify(t.inputResponses),
-        jsonColumn(t.result),
-        jsonColumn(t.error),
-        t.heartbeatAt,
-      );
+      .run(...taskParameters(t, t.ttlMs === null ? null : Date.parse(t.createdAt) + t.ttlMs));
     return Promise.resolve();
   }
 

@@ -39,6 +39,31 @@ export function taskFromRow(row: DecodedTaskRow): TaskRecord {
   };
 }
 
+/**
+ * A task's column values in the order both stores insert them; `expiresAt` is in the store's own
+ * time type (PostgreSQL a `Date`, SQLite epoch milliseconds), `null` for a task that never expires.
+ */
+export function taskParameters<Time extends Date | number>(t: TaskRecord, expiresAt: Time | null): (string | number | Time | null)[] {
+  return [
+    t.id,
+    t.server,
+    t.tool,
+    t.subject,
+    t.status,
+    t.statusMessage ?? null,
+    t.createdAt,
+    t.lastUpdatedAt,
+    expiresAt,
+    t.ttlMs,
+    t.pollIntervalMs,
+    JSON.stringify(t.inputRequests),
+    JSON.stringify(t.inputResponses),
+    jsonColumn(t.result),
+    jsonColumn(t.error),
+    t.heartbeatAt,
+  ];
+}
+
 /** A JSON column's value: `null` for a value that is not there. */
 export function jsonColumn(value: unknown): string | null {
   return value === undefined ? null : JSON.stringify(value);
