@@ -78,6 +78,16 @@ describe("mcp-platform catalog", () => {
     expect(await readFile(join(workspace, "public/with-outcomes.html"), "utf8")).toContain("1 approvals asked, override rate 0%, 1 actions run, 0 undone");
   });
 
+  it("refuses a bad --since before writing anything", async () => {
+    await writeFile(join(workspace, "fleet.html"), "<p>stale</p>\n");
+    expect(await catalog("--outcomes", "--since", "a week")).toEqual({
+      code: 1,
+      out: "",
+      err: 'mcp-platform catalog: --since must be a length of time such as 30d, 12h, 90m or 45s (got "a week")',
+    });
+    expect(await readFile(join(workspace, "fleet.html"), "utf8")).toBe("<p>stale</p>\n");
+  });
+
   it("says so in one line when the store named does not exist", async () => {
     const result = await catalog("--store", "missing.sqlite");
     expect(result.code).toBe(1);

@@ -22,6 +22,8 @@ const command: Command = {
         out: { type: "string" },
       },
     });
+    // Flags are checked before anything is written.
+    const sinceSeconds = durationFlag("since", values.since);
     const sync = await syncCatalog(io.cwd, { write: !values.check });
     const { changed } = sync;
     if (values.check) {
@@ -35,7 +37,7 @@ const command: Command = {
     // The committed fleet.html stays free of outcomes (they change by the minute); this copy has them.
     const out = values.out ? resolve(io.cwd, values.out) : join(platformHome(io.env), "fleet.html");
     const until = now(io.env);
-    const since = new Date(until.getTime() - durationFlag("since", values.since) * 1000);
+    const since = new Date(until.getTime() - sinceSeconds * 1000);
     await writeFleetOutcomesPage(sync, { env, since, now: until, out, warn: (message) => io.err(message) });
     io.out(`wrote ${out}: the fleet page with outcomes since ${since.toISOString().slice(0, 10)}`);
     return 0;

@@ -93,6 +93,7 @@ describe("mcp-platform outcomes", () => {
     [["--since", "30 days"], 'mcp-platform outcomes: --since must be a length of time such as 30d, 12h, 90m or 45s (got "30 days")'],
     [["--undo-window", "0h"], 'mcp-platform outcomes: --undo-window must be a length of time such as 30d, 12h, 90m or 45s (got "0h")'],
     [["--format", "pdf"], 'mcp-platform outcomes: --format must be table, json or html (got "pdf")'],
+    [["--server", "east"], 'mcp-platform outcomes: no server named "east" (servers: north, south)'],
   ])("refuses %j in one line", async (args, line) => {
     expect(await outcomes(...args)).toEqual({ code: 1, out: "", err: [line] });
   });

@@ -31,6 +31,10 @@ const command: Command = {
     const since = new Date(until.getTime() - durationFlag("since", values.since) * 1000);
     const undoWindowSeconds = durationFlag("undo-window", values["undo-window"]);
     const contracts = await readContracts(await findWorkspace(io.cwd));
+    const names = contracts.map((contract) => contract.name);
+    if (values.server !== undefined && !names.includes(values.server)) {
+      throw new Error(`no server named "${values.server}" (servers: ${names.join(", ") || "none"})`);
+    }
     const stores = await openRecordedStores(io.env, { warn: (_details, message) => io.err(message) }, values.server);
     if (stores.length === 0) io.err("outcomes: no action store yet (servers create theirs on their first start); the figures are all 0.");
     try {
