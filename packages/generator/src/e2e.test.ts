@@ -148,4 +148,26 @@ describe("a generated server, in a fresh clone", { timeout: 600_000 }, () => {
     await expectGreen(["get_e2e_check", "post_note"], ["get_e2e_check", "list_actions", "post_note", "undo_action"]);
     expect(kit.read(`apps/${SERVER}/mcp-contract.json`)).toContain('"readOnlyHint": false');
   });
+
+  it("turbo gen server: a bad answer is refused with pnpm gen's message, and nothing is written", async () => {
+    await kit.git("add", "--all");
+    await kit.git("commit", "--quiet", "--message", "the generated tool");
+    const refusal = 'owner "platform" must have the form team-<kebab-case>, e.g. team-billing';
+    const answers = ["billing", "platform", "Billing operations.", "http", "read", "get_invoice", "Reads one invoice by its id."];
+    const viaTurbo = await kit.run("pnpm", "exec", "turbo", "gen", "server", "--args", ...answers);
+    expect(stripVTControlCharacters(viaTurbo.stdout + viaTurbo.stderr)).toContain(refusal);
+    const viaPnpm = await kit.run("pnpm", "gen", "server", "--name", "billing", "--owner", "platform", "--tool-description", "Reads one invoice.");
+    expect(viaPnpm).toMatchObject({ code: 2, stderr: expect.stringContaining(refusal) as string });
+    expect(await kit.git("status", "--porcelain", "--untracked-files=all")).toBe("");
+  });
+
+  it("turbo gen tool: the same plopfile registers the tool, and writes its contract, the catalog and a changeset", async () => {
+    const added = await kit.run("pnpm", "exec", "turbo", "gen", "tool", "--args", SERVER, "count_notes", "read", "Counts the notes of one item.");
+    expect(stripVTControlCharacters(added.stdout), added.stderr).toContain(">>> Success!");
+    const contract = JSON.parse(kit.read(`apps/${SERVER}/mcp-contract.json`)) as { tools: { name: string }[] };
+    expect(contract.tools.map((tool) => tool.name)).toEqual(["count_notes", "get_e2e_check", "post_note"]);
+    expect(kit.read(`apps/${SERVER}/src/server.ts`)).toContain('from "./tools/count-notes.js"');
+    expect(kit.read("catalog.json")).toContain('"count_notes"');
+    expect(kit.read(`.changeset/add-tool-${SERVER}-count-notes.md`)).toContain(`"@mcp-platform/${SERVER}": minor`);
+  });
 });
