@@ -156,8 +156,9 @@ describe("a generated server, in a fresh clone", { timeout: 600_000 }, () => {
     const answers = ["billing", "platform", "Billing operations.", "http", "read", "get_invoice", "Reads one invoice by its id."];
     const viaTurbo = await kit.run("pnpm", "exec", "turbo", "gen", "server", "--args", ...answers);
     expect(stripVTControlCharacters(viaTurbo.stdout + viaTurbo.stderr)).toContain(refusal);
-    const viaPnpm = await kit.run("pnpm", "gen", "server", "--name", "billing", "--owner", "platform", "--tool-description", "Reads one invoice.");
-    expect(viaPnpm).toMatchObject({ code: 2, stderr: expect.stringContaining(refusal) as string });
+    const flags = ["--name", "billing", "--owner", "platform", "--description", "Billing operations.", "--tool-description", "Reads one invoice by its id."];
+    const viaPnpm = await kit.run("pnpm", "gen", "server", ...flags);
+    expect(viaPnpm).toMatchObject({ code: 1, stderr: expect.stringContaining(`✖ ${refusal}\n`) as string });
     expect(await kit.git("status", "--porcelain", "--untracked-files=all")).toBe("");
   });
 
