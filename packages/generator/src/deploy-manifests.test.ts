@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
@@ -77,6 +77,14 @@ describe("generated deployment (apps/<name>/deploy)", () => {
     const otlpHttp = service.spec.ports.find((p: Manifest) => p.name === "otlp-http");
     expect(env.get("OTEL_EXPORTER_OTLP_ENDPOINT").value).toBe(`http://${service.metadata.name}:${otlpHttp.port}`);
     expect(env.get("OTEL_EXPORTER_OTLP_PROTOCOL").value).toBe("http/protobuf");
+  });
+
+  it("sets the upstream API URL the generated tool reads, so a deployed server does not call its local default", () => {
+    const tools = join(fixture.root, "apps", NAME, "src/tools");
+    const tool = readdirSync(tools).find((file) => !file.endsWith(".test.ts"))!;
+    const [, variable] = /process\.env\.(\w+)/.exec(readFileSync(join(tools, tool), "utf8"))!;
+    expect(variable).toBe("BILLING_API_URL");
+    expect(envOf(manifest("deployment.yaml").spec.template.spec.containers[0]).get(variable).value).toMatch(/^https?:\/\/\S+$/);
   });
 
   it("scales the Deployment between two and more replicas, keeping one through disruptions", () => {
