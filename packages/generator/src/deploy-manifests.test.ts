@@ -84,7 +84,7 @@ describe("generated deployment (apps/<name>/deploy)", () => {
     const tool = readdirSync(tools).find((file) => !file.endsWith(".test.ts"))!;
     const [, variable] = /process\.env\.(\w+)/.exec(readFileSync(join(tools, tool), "utf8"))!;
     expect(variable).toBe("BILLING_API_URL");
-    expect(envOf(manifest("deployment.yaml").spec.template.spec.containers[0]).get(variable).value).toMatch(/^https?:\/\/\S+$/);
+    expect(envOf(manifest("deployment.yaml").spec.template.spec.containers[0]).get(variable!).value).toMatch(/^https?:\/\/\S+$/);
   });
 
   it("scales the Deployment between two and more replicas, keeping one through disruptions", () => {
