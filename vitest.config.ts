@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 const jsonReport = process.env.VITEST_JSON_REPORT;
@@ -8,6 +9,9 @@ const jsonReport = process.env.VITEST_JSON_REPORT;
  */
 export default defineConfig({
   test: {
+    // Most long test files wait on processes they start (builds, registries, servers): Vitest's default of
+    // one worker per core but one (a single worker on 2 cores) leaves the machine idle. Measured on 2 cores: 595 s instead of ~900 s.
+    maxWorkers: Math.max(availableParallelism(), 3),
     projects: ["packages/*/vitest.config.ts", "apps/*/vitest.config.ts"],
     reporters: jsonReport ? ["default", ["json", { outputFile: jsonReport }]] : ["default"],
   },

@@ -2,15 +2,15 @@ import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { startLockfileRegistry, type LockfileRegistry } from "@mcp-platform/test-services";
 import semver from "semver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RepoCopy } from "./test-fixtures/repo-copy.js";
 import { startVerdaccio, type Registry } from "./test-fixtures/verdaccio.js";
 
 const exec = promisify(execFile);
-/** Third-party packages reach the local registry from the registry this run uses. */
-const UPLINK = process.env.npm_config_registry ?? "https://registry.npmjs.org/";
 
 interface Manifest {
   version: string;
@@ -25,13 +25,16 @@ interface Manifest {
 describe("release to a registry", () => {
   let repo: RepoCopy;
   let registry: Registry;
+  let uplink: LockfileRegistry;
   let scratch: string;
 
   beforeAll(async () => {
-    [repo, registry, scratch] = await Promise.all([RepoCopy.create(), startVerdaccio(UPLINK), mkdtemp(join(tmpdir(), "release-test-"))]);
+    // Third-party packages reach Verdaccio from a registry on loopback that knows the lockfile's (from the local store).
+    uplink = await startLockfileRegistry(fileURLToPath(new URL("../../../pnpm-lock.yaml", import.meta.url)));
+    [repo, registry, scratch] = await Promise.all([RepoCopy.create(), startVerdaccio(uplink.url), mkdtemp(join(tmpdir(), "release-test-"))]);
   }, 180_000);
   afterAll(async () => {
-    await Promise.all([registry?.stop(), repo?.remove(), scratch && rm(scratch, { recursive: true, force: true })]);
+    await Promise.all([registry?.stop(), uplink?.close(), repo?.remove(), scratch && rm(scratch, { recursive: true, force: true })]);
   });
 
   it("versions, publishes and tags; the published package installs and imports", async () => {
