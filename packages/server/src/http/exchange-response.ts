@@ -44,12 +44,9 @@ export class ExchangeResponse {
     }
     const code = "error" in reply ? (reply.error as { code: number }).code : undefined;
     const payload = JSON.stringify(reply);
-    this.#res
-      .writeHead(code !== undefined && this.statusByCode ? (STATUS_BY_CODE[code] ?? 200) : 200, {
-        "content-type": "application/json",
-        "content-length": Buffer.byteLength(payload),
-      })
-      .end(payload);
+    // A flat list: Node writes it as it is, where an object's keys are each looked up first.
+    const headers = ["content-type", "application/json", "content-length", String(Buffer.byteLength(payload))];
+    this.#res.writeHead(code !== undefined && this.statusByCode ? (STATUS_BY_CODE[code] ?? 200) : 200, headers).end(payload);
   }
 }
 

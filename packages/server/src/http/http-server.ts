@@ -95,7 +95,7 @@ export function createHttpServer(
     }
     if (Number(req.headers["content-length"] ?? 0) > config.MCP_MAX_BODY_BYTES) return tooLarge(res);
     // Node keeps the first of several Authorization headers; which principal was meant is unknowable.
-    if ((req.headersDistinct.authorization?.length ?? 0) > 1) {
+    if (authorizationHeaders(req.rawHeaders) > 1) {
       return sendJsonRpcError(res, 400, JSON_RPC.invalidRequest, "Bad Request: more than one Authorization header");
     }
     const principal = await authenticate(req, res);
@@ -186,4 +186,11 @@ export function createHttpServer(
       return { completed };
     },
   };
+}
+
+/** How many Authorization headers came (`headersDistinct` would copy every header to count one). */
+function authorizationHeaders(rawHeaders: string[]): number {
+  let count = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i]!.length === 13 && rawHeaders[i]!.toLowerCase() === "authorization") count++;
+  return count;
 }

@@ -13,7 +13,9 @@ export async function withInputRounds<T>(
   round: RoundInput,
   work: (rounds: InputRounds) => Promise<T>,
 ): Promise<T | InputRequiredResult> {
-  const rounds = new InputRounds(await inputs.resume(call, round), round);
+  // Most calls are a first round: nothing to verify, so no await.
+  const answers = round.requestState === undefined ? round.inputResponses : await inputs.resume(call, round);
+  const rounds = new InputRounds(answers, round);
   try {
     return await work(rounds);
   } catch (error) {

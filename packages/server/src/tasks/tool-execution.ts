@@ -35,8 +35,9 @@ export class ToolExecution implements CallState {
   signal: AbortSignal;
   #task: RunningTask | undefined;
   #starting: Promise<void> | undefined;
-  #becameTask!: () => void;
-  readonly #handle = new Promise<void>((resolve) => (this.#becameTask = resolve));
+  #becameTask: (() => void) | undefined;
+  /** Settles when the call becomes a task; only a call with a plan can. */
+  readonly #handle: Promise<void> | undefined;
 
   constructor(
     rounds: Questions,
@@ -46,6 +47,7 @@ export class ToolExecution implements CallState {
   ) {
     this.questions = rounds;
     this.signal = requestSignal;
+    if (plan) this.#handle = new Promise<void>((resolve) => (this.#becameTask = resolve));
   }
 
   get inTask(): boolean {
@@ -60,6 +62,7 @@ export class ToolExecution implements CallState {
   /** Runs the call: its result, or the task handle as soon as it became a task (the result then goes to the task). */
   async run(work: () => Promise<CallToolResult>): Promise<CallToolResult | Record<string, unknown>> {
     const outcome = work();
+    if (!this.#handle) return outcome;
     await Promise.race([outcome.then(noop, noop), this.#handle]);
     await this.#starting;
     const task = this.#task;
@@ -78,7 +81,7 @@ export class ToolExecution implements CallState {
     this.#task = task;
     this.questions = new TaskQuestions(task, this.abilities);
     this.signal = task.signal;
-    this.#becameTask();
+    this.#becameTask!();
   }
 }
 
