@@ -34,7 +34,7 @@ export type Era = "modern" | "legacy";
 export class ProtocolServerFactory {
   readonly definition: ServerDefinition;
   readonly trust: Trust;
-  /** Requests in progress, which a graceful shutdown lets finish. */
+  /** Requests in progress over stdio, which a graceful shutdown lets finish (the HTTP server counts its own). */
   readonly inFlight = new InFlight();
   readonly capabilities: ServerCapabilities;
   readonly #resources: ResourceRegistry;
@@ -84,7 +84,9 @@ export class ProtocolServerFactory {
       if (scope.clientAddress) operation.clientAddress = scope.clientAddress;
       if (ctx.mcpReq._meta) operation.meta = ctx.mcpReq._meta;
       if (scope.headers) operation.headers = scope.headers;
-      return this.inFlight.track(() => traceOperation(operation, () => work(scope)));
+      const run = () => traceOperation(operation, () => work(scope));
+      // Over HTTP the server counts each request it serves; stdio drains by this count alone.
+      return connection.transport === "pipe" ? this.inFlight.track(run) : run();
     };
     const rounds = (ctx: ServerContext) => roundInputOf(ctx, server.getClientCapabilities());
     const context = (ctx: ServerContext, scope: RequestScope, round: RoundInput, state: CallState, recordUndo?: UndoRecorder) =>
