@@ -6,14 +6,17 @@ const TOOLS = "tools: [searchRunbooks(library), getRunbook(library), findRunbook
 const DEPRECATED =
   'defineTool({ ...getRunbook(library), deprecated: { since: "2030-01-01", sunset: "2030-04-01", replacement: "read_runbook", reason: "Renamed." } })';
 
-/** `pnpm contract:check` as CI runs it, in a copy of the repository on its own `main`. */
+/**
+ * `pnpm contract:check` as CI runs it, in a copy of the repository on its own `main`. Each step builds;
+ * the timeouts allow for the other long test files that share the machine's cores meanwhile.
+ */
 describe("pnpm contract:check", () => {
   let repo: RepoCopy;
   const check = (now = "2030-01-01") => repo.run("pnpm", ["--silent", "contract:check"], { MCP_PLATFORM_NOW: now });
 
   beforeAll(async () => {
     repo = await RepoCopy.create();
-  }, 180_000);
+  }, 420_000);
   afterAll(() => repo?.remove());
 
   describe("against the base branch", () => {
@@ -28,7 +31,7 @@ describe("pnpm contract:check", () => {
         "! conformance/test_sampling input.prompt: a string of any length (no maxLength)\n    fix: bound it, e.g. z.string().max(<n>)",
       );
       expect(result.stderr).not.toMatch(/! (runbooks|inventory)\//);
-    }, 120_000);
+    }, 420_000);
 
     it("fails when a tool is removed, naming the changeset and the deprecation it needs", async () => {
       await repo.edit(SERVER, (text) => text.replace(TOOLS, "tools: [searchRunbooks(library), findRunbooks(library)],"));
@@ -46,7 +49,7 @@ describe("pnpm contract:check", () => {
       );
       expect(result.stderr).toContain("fix: pnpm changeset add --major @mcp-platform/runbooks -m 'runbooks: get_runbook: tool removed'");
       expect(result.stderr).toMatch(/runbooks\/get_runbook was removed, but main .* does not deprecate it\n +fix: restore get_runbook and deprecate it first/);
-    }, 120_000);
+    }, 420_000);
 
     it("fails on unbounded inputs, $refs followed, when the policy says error instead of warn", async () => {
       await repo.edit("mcp-platform.config.json", (text) => text.replace('"inputs.unbounded": "warn"', '"inputs.unbounded": "error"'));
@@ -56,7 +59,7 @@ describe("pnpm contract:check", () => {
         "x conformance/test_sampling input.prompt: a string of any length (no maxLength)\n    fix: bound it, e.g. z.string().max(<n>)",
       );
       expect(result.stderr).toContain("x conformance/json_schema_2020_12_tool input.address.city: a string of any length (no maxLength)");
-    }, 120_000);
+    }, 420_000);
 
     it("fails a destructive tool without plan or undo until a waiver excuses it, and again once the waiver expires", async () => {
       const reindex = (waivers = "") =>
@@ -86,7 +89,7 @@ describe("pnpm contract:check", () => {
       expect(expired.code).toBe(1);
       expect(expired.stderr).toContain("  x runbooks/reindex: its waiver of tools.plan expired on 2030-03-31\n");
       expect(expired.stderr).toContain("  x runbooks/reindex: a destructive tool without a plan\n");
-    }, 180_000);
+    }, 420_000);
 
     it("fails when CODEOWNERS does not make the security reviewers co-owners of a contract", async () => {
       await repo.edit("CODEOWNERS", (text) => text.replace("/apps/runbooks/mcp-contract.json @team-sre @team-security\n", ""));
@@ -94,7 +97,7 @@ describe("pnpm contract:check", () => {
       expect(result.code).toBe(1);
       expect(result.stderr).toContain("  x runbooks: CODEOWNERS gives apps/runbooks/mcp-contract.json to @team-sre, not to @team-security\n");
       expect(result.stderr).toContain("    why (contract.security-review): security co-owns every mcp-contract.json");
-    }, 120_000);
+    }, 420_000);
 
     it("needs a minor changeset for a new optional input", async () => {
       await repo.edit("apps/runbooks/src/tools/search-runbooks.ts", (text) =>
@@ -119,7 +122,7 @@ describe("pnpm contract:check", () => {
       const passed = await check();
       expect(passed.stdout).toContain("Contract check passed");
       expect(passed.code).toBe(0);
-    }, 180_000);
+    }, 420_000);
   });
 
   it("allows removing a tool in a major release once its released deprecation has run its window", async () => {
@@ -152,5 +155,5 @@ describe("pnpm contract:check", () => {
     expect(result.stderr).not.toMatch(/Contract check failed|^ +x /m);
     expect(result.stdout).toContain("Contract check passed");
     expect(result.code).toBe(0);
-  }, 300_000);
+  }, 420_000);
 });

@@ -32,7 +32,7 @@ describe("release to a registry", () => {
     // Third-party packages reach Verdaccio from a registry on loopback that knows the lockfile's (from the local store).
     uplink = await startLockfileRegistry(fileURLToPath(new URL("../../../pnpm-lock.yaml", import.meta.url)));
     [repo, registry, scratch] = await Promise.all([RepoCopy.create(), startVerdaccio(uplink.url), mkdtemp(join(tmpdir(), "release-test-"))]);
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     await Promise.all([registry?.stop(), uplink?.close(), repo?.remove(), scratch && rm(scratch, { recursive: true, force: true })]);
   });
@@ -90,7 +90,7 @@ describe("release to a registry", () => {
       console.log(JSON.stringify(diffContracts(contract([tool]), contract([]))));`;
     const { stdout } = await exec(process.execPath, ["--input-type=module", "-e", script], { cwd: project });
     expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ level: "breaking", tool: "t", change: "tool removed" })]);
-  }, 600_000);
+  }, 900_000);
 });
 
 /** Downloads a published version's tarball from the registry and unpacks it into `dir`. */
