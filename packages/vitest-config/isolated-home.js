@@ -1,16 +1,26 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll } from "vitest";
 
-// Stores, telemetry files and keys written by a test file (and the servers it starts) go to a
-// home of its own, never into the developer's ./.mcp-platform that `mcp-platform traces` reads.
-const previous = process.env.MCP_PLATFORM_HOME;
-const home = mkdtempSync(join(tmpdir(), "mcp-platform-test-home-"));
-process.env.MCP_PLATFORM_HOME = home;
+// What a test file writes goes into a directory of its own, removed after the file: its stores,
+// telemetry files and keys (a home, never the developer's ./.mcp-platform that `mcp-platform traces`
+// reads) and every temporary directory it or a process it starts makes (TMPDIR is inherited), so
+// nothing is left behind in the system's temporary directory.
+const previous = { home: process.env.MCP_PLATFORM_HOME, tmp: process.env.TMPDIR };
+const scratch = mkdtempSync(join(tmpdir(), "mcp-platform-test-"));
+// Open as /tmp is: a test server that runs as another user (PostgreSQL refuses root) works under it.
+chmodSync(scratch, 0o1777);
+process.env.TMPDIR = scratch;
+process.env.MCP_PLATFORM_HOME = mkdtempSync(join(scratch, "home-"));
 
 afterAll(() => {
-  if (previous === undefined) delete process.env.MCP_PLATFORM_HOME;
-  else process.env.MCP_PLATFORM_HOME = previous;
-  rmSync(home, { recursive: true, force: true });
+  restore("MCP_PLATFORM_HOME", previous.home);
+  restore("TMPDIR", previous.tmp);
+  rmSync(scratch, { recursive: true, force: true });
 });
+
+function restore(name, value) {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
