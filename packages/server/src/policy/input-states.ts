@@ -26,11 +26,10 @@ export class InputStates {
   ) {}
 
   /**
-   * Every answer so far. Without a state (a first round) only this request's own answers count:
-   * they are the client's word, as any answer is. A forged, foreign or expired state is -32602.
+   * Every answer so far, in a round that carries the previous round's state (a first round has only
+   * its own answers, the client's word as any answer is). A forged, foreign or expired state is -32602.
    */
-  async resume(call: RoundCall, round: RoundInput): Promise<Record<string, unknown>> {
-    if (round.requestState === undefined) return round.inputResponses;
+  async resume(call: RoundCall, round: RoundInput & { requestState: string }): Promise<Record<string, unknown>> {
     const verified = await this.tokens.verify<InputState>(round.requestState, this.#claims(call));
     if (!verified.ok || verified.data.phase !== "input") {
       throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Invalid or expired requestState: ${verified.ok ? "not an input round" : verified.reason}`);

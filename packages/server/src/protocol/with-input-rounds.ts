@@ -13,8 +13,9 @@ export async function withInputRounds<T>(
   round: RoundInput,
   work: (rounds: InputRounds) => Promise<T>,
 ): Promise<T | InputRequiredResult> {
-  // Most calls are a first round: nothing to verify, so no await.
-  const answers = round.requestState === undefined ? round.inputResponses : await inputs.resume(call, round);
+  // A first round (most calls) has no state to verify: its answers are its own.
+  const { requestState } = round;
+  const answers = requestState === undefined ? round.inputResponses : await inputs.resume(call, { ...round, requestState });
   const rounds = new InputRounds(answers, round);
   try {
     return await work(rounds);
