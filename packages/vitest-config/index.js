@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
 import { defineProject } from "vitest/config";
 
 /**
@@ -6,13 +9,24 @@ import { defineProject } from "vitest/config";
  * root's, which holds every package of the repository.
  */
 export function packageTests() {
+  const reportDir = process.env.VITEST_REPORT_DIR;
   return defineProject({
     test: {
       include: ["src/**/*.test.ts"],
       // Integration tests start real processes (servers, registries, PostgreSQL) on a busy 2-core CI machine.
       testTimeout: 30_000,
       hookTimeout: 60_000,
+      // Most long test files wait on the processes they start (builds, registries, servers): Vitest's default
+      // of one worker per core but one would run them one after another on 2 cores.
+      maxWorkers: Math.max(availableParallelism() - 1, 2),
       setupFiles: [new URL("./isolated-home.js", import.meta.url).pathname],
+      // `pnpm test` in CI: each package's results as JSON, which .ci/summarize.mjs adds up into one count.
+      ...(reportDir && { reporters: ["default", ["json", { outputFile: join(reportDir, `${reportName()}.json`) }]] }),
     },
   });
+}
+
+function reportName() {
+  const { name } = JSON.parse(readFileSync("package.json", "utf8"));
+  return name.replace(/^@/, "").replace("/", "__");
 }

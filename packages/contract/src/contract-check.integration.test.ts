@@ -12,7 +12,11 @@ const DEPRECATED =
  */
 describe("pnpm contract:check", () => {
   let repo: RepoCopy;
-  const check = (now = "2030-01-01") => repo.run("pnpm", ["--silent", "contract:check"], { MCP_PLATFORM_NOW: now });
+  // turbo runs the check as a task and passes on what it prints to either stream as one.
+  const check = async (now = "2030-01-01") => {
+    const { code, stdout, stderr } = await repo.run("pnpm", ["--silent", "contract:check"], { MCP_PLATFORM_NOW: now });
+    return { code, output: stdout + stderr };
+  };
 
   beforeAll(async () => {
     repo = await RepoCopy.create();
@@ -24,41 +28,41 @@ describe("pnpm contract:check", () => {
 
     it("passes on a fresh clone, warning about unbounded inputs: the base is main itself", async () => {
       const result = await check();
-      expect(result.stdout).toContain("Contract check passed");
+      expect(result.output).toContain("Contract check passed");
       expect(result.code).toBe(0);
-      expect(result.stderr).toMatch(/\d+ warnings \(mcp-platform.config.json sets these rules to warn, not error\):/);
-      expect(result.stderr).toContain(
+      expect(result.output).toMatch(/\d+ warnings \(mcp-platform.config.json sets these rules to warn, not error\):/);
+      expect(result.output).toContain(
         "! conformance/test_sampling input.prompt: a string of any length (no maxLength)\n    fix: bound it, e.g. z.string().max(<n>)",
       );
-      expect(result.stderr).not.toMatch(/! (runbooks|inventory)\//);
+      expect(result.output).not.toMatch(/! (runbooks|inventory)\//);
     }, 420_000);
 
     it("fails when a tool is removed, naming the changeset and the deprecation it needs", async () => {
       await repo.edit(SERVER, (text) => text.replace(TOOLS, "tools: [searchRunbooks(library), findRunbooks(library)],"));
       const stale = await check();
       expect(stale.code).toBe(1);
-      expect(stale.stderr).toContain("apps/runbooks/mcp-contract.json does not match the server's definition");
-      expect(stale.stderr).toContain("fix: pnpm contract:update, then commit apps/runbooks/mcp-contract.json");
+      expect(stale.output).toContain("apps/runbooks/mcp-contract.json does not match the server's definition");
+      expect(stale.output).toContain("fix: pnpm contract:update, then commit apps/runbooks/mcp-contract.json");
 
       await repo.ok("pnpm", ["contract:update"]);
       const result = await check();
       expect(result.code).toBe(1);
-      expect(result.stdout).toContain("breaking get_runbook: tool removed (clients and prompts that call it by name fail)");
-      expect(result.stderr).toMatch(
+      expect(result.output).toContain("breaking get_runbook: tool removed (clients and prompts that call it by name fail)");
+      expect(result.output).toMatch(
         /@mcp-platform\/runbooks needs a major release for 1 breaking change\(s\) since main \(at \w+, no release tag yet\), but the pending changesets give it no release/,
       );
-      expect(result.stderr).toContain("fix: pnpm changeset add --major @mcp-platform/runbooks -m 'runbooks: get_runbook: tool removed'");
-      expect(result.stderr).toMatch(/runbooks\/get_runbook was removed, but main .* does not deprecate it\n +fix: restore get_runbook and deprecate it first/);
+      expect(result.output).toContain("fix: pnpm changeset add --major @mcp-platform/runbooks -m 'runbooks: get_runbook: tool removed'");
+      expect(result.output).toMatch(/runbooks\/get_runbook was removed, but main .* does not deprecate it\n +fix: restore get_runbook and deprecate it first/);
     }, 420_000);
 
     it("fails on unbounded inputs, $refs followed, when the policy says error instead of warn", async () => {
       await repo.edit("mcp-platform.config.json", (text) => text.replace('"inputs.unbounded": "warn"', '"inputs.unbounded": "error"'));
       const result = await check();
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain(
+      expect(result.output).toContain(
         "x conformance/test_sampling input.prompt: a string of any length (no maxLength)\n    fix: bound it, e.g. z.string().max(<n>)",
       );
-      expect(result.stderr).toContain("x conformance/json_schema_2020_12_tool input.address.city: a string of any length (no maxLength)");
+      expect(result.output).toContain("x conformance/json_schema_2020_12_tool input.address.city: a string of any length (no maxLength)");
     }, 420_000);
 
     it("fails a destructive tool without plan or undo until a waiver excuses it, and again once the waiver expires", async () => {
@@ -71,32 +75,32 @@ describe("pnpm contract:check", () => {
       await repo.ok("pnpm", ["changeset", "add", "--minor", "@mcp-platform/runbooks", "-m", "Reindex"]);
       const failed = await check();
       expect(failed.code).toBe(1);
-      expect(failed.stderr).toContain(
+      expect(failed.output).toContain(
         "  x runbooks/reindex: a destructive tool without a plan\n    fix: add plan: (input) => `<what this call will change>` to its defineTool\n" +
           "    why (tools.plan): the person who approves a write or destructive call reads its plan",
       );
-      expect(failed.stderr).toContain("  x runbooks/reindex: a destructive tool with neither undo nor irreversible\n");
+      expect(failed.output).toContain("  x runbooks/reindex: a destructive tool with neither undo nor irreversible\n");
 
       const waiver = (rule: string) => `{ rule: "${rule}", reason: "Runs in the nightly window only.", expires: "2030-03-31" }`;
       await repo.edit(SERVER, (text) => text.replace(reindex(), reindex(`waivers: [${waiver("tools.plan")}, ${waiver("tools.undo")}], `)));
       await repo.ok("pnpm", ["contract:update"]);
       const waived = await check("2030-03-31");
-      expect(waived.stdout).toContain(
+      expect(waived.output).toContain(
         "  waived   tools.plan until 2030-03-31: runbooks/reindex: a destructive tool without a plan (Runs in the nightly window only.)",
       );
       expect(waived.code).toBe(0);
       const expired = await check("2030-04-01");
       expect(expired.code).toBe(1);
-      expect(expired.stderr).toContain("  x runbooks/reindex: its waiver of tools.plan expired on 2030-03-31\n");
-      expect(expired.stderr).toContain("  x runbooks/reindex: a destructive tool without a plan\n");
+      expect(expired.output).toContain("  x runbooks/reindex: its waiver of tools.plan expired on 2030-03-31\n");
+      expect(expired.output).toContain("  x runbooks/reindex: a destructive tool without a plan\n");
     }, 420_000);
 
     it("fails when CODEOWNERS does not make the security reviewers co-owners of a contract", async () => {
       await repo.edit("CODEOWNERS", (text) => text.replace("/apps/runbooks/mcp-contract.json @team-sre @team-security\n", ""));
       const result = await check();
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain("  x runbooks: CODEOWNERS gives apps/runbooks/mcp-contract.json to @team-sre, not to @team-security\n");
-      expect(result.stderr).toContain("    why (contract.security-review): security co-owns every mcp-contract.json");
+      expect(result.output).toContain("  x runbooks: CODEOWNERS gives apps/runbooks/mcp-contract.json to @team-sre, not to @team-security\n");
+      expect(result.output).toContain("    why (contract.security-review): security co-owns every mcp-contract.json");
     }, 420_000);
 
     it("needs a minor changeset for a new optional input", async () => {
@@ -106,13 +110,13 @@ describe("pnpm contract:check", () => {
       await repo.ok("pnpm", ["contract:update"]);
       const result = await check();
       expect(result.code).toBe(1);
-      expect(result.stdout).toContain("minor    search_runbooks input.service: optional input added (existing calls stay valid)");
-      expect(result.stderr).toContain(
+      expect(result.output).toContain("minor    search_runbooks input.service: optional input added (existing calls stay valid)");
+      expect(result.output).toContain(
         "fix: pnpm changeset add --minor @mcp-platform/runbooks -m 'runbooks: search_runbooks input.service: optional input added'",
       );
 
       await repo.ok("pnpm", ["changeset", "add", "--patch", "@mcp-platform/runbooks", "-m", "Filter by service"]);
-      expect((await check()).stderr).toContain("but the pending changesets give it a patch release");
+      expect((await check()).output).toContain("but the pending changesets give it a patch release");
       await repo.reset();
       await repo.edit("apps/runbooks/src/tools/search-runbooks.ts", (text) =>
         text.replace("limit: z.number()", "service: z.string().optional(),\n      limit: z.number()"),
@@ -120,7 +124,7 @@ describe("pnpm contract:check", () => {
       await repo.ok("pnpm", ["contract:update"]);
       await repo.ok("pnpm", ["changeset", "add", "--minor", "@mcp-platform/runbooks", "-m", "Filter by service"]);
       const passed = await check();
-      expect(passed.stdout).toContain("Contract check passed");
+      expect(passed.output).toContain("Contract check passed");
       expect(passed.code).toBe(0);
     }, 420_000);
   });
@@ -146,14 +150,14 @@ describe("pnpm contract:check", () => {
     await repo.ok("pnpm", ["contract:update"]);
     const early = await check("2030-04-01");
     expect(early.code).toBe(1);
-    expect(early.stdout).toContain(`compared with @mcp-platform/runbooks@${released.version} (last release)`);
-    expect(early.stderr).toContain("runbooks/get_runbook was removed, but its sunset 2030-04-01 has not passed");
-    expect(early.stderr).toContain("fix: pnpm changeset add --major @mcp-platform/runbooks");
+    expect(early.output).toContain(`compared with @mcp-platform/runbooks@${released.version} (last release)`);
+    expect(early.output).toContain("runbooks/get_runbook was removed, but its sunset 2030-04-01 has not passed");
+    expect(early.output).toContain("fix: pnpm changeset add --major @mcp-platform/runbooks");
 
     await repo.ok("pnpm", ["changeset", "add", "--major", "@mcp-platform/runbooks", "-m", "Remove get_runbook (use read_runbook)"]);
     const result = await check("2030-04-02");
-    expect(result.stderr).not.toMatch(/Contract check failed|^ +x /m);
-    expect(result.stdout).toContain("Contract check passed");
+    expect(result.output).not.toMatch(/Contract check failed|^ +x /m);
+    expect(result.output).toContain("Contract check passed");
     expect(result.code).toBe(0);
   }, 420_000);
 });

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { contractOf, formatContract } from "./contract.js";
+import { assertFleetHasServers } from "./fleet-dependencies.js";
 import { findWorkspace, loadDefinition, type ServerApp } from "./workspace.js";
 
 export interface ContractFile {
@@ -14,6 +15,7 @@ export interface ContractFile {
 /** Each server's contract as generated from its built definition, next to the committed file. */
 export async function contractFiles(cwd: string): Promise<{ rootDir: string; files: ContractFile[] }> {
   const { rootDir, apps } = await findWorkspace(cwd);
+  await assertFleetHasServers(rootDir, apps);
   const files: ContractFile[] = [];
   for (const app of apps) {
     const expected = formatContract(contractOf(await loadDefinition(app)));

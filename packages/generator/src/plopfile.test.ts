@@ -22,11 +22,12 @@ const billing = {
 };
 
 describe("the server generator", () => {
-  it("writes the server and its changeset, and nothing else", async () => {
+  it("writes the server and its changeset, adds it to the fleet package, and nothing else", async () => {
     const { failures } = await plop.getGenerator("server").runActions(billing);
     expect(failures).toEqual([]);
-    expect(fixture.status().split("\n").filter(Boolean).sort()).toEqual(
-      [
+    expect(fixture.status().split("\n").filter(Boolean).sort()).toEqual([
+      " M packages/fleet/package.json",
+      ...[
         ".changeset/add-server-billing.md",
         "apps/billing/CHANGELOG.md",
         "apps/billing/README.md",
@@ -54,7 +55,12 @@ describe("the server generator", () => {
         "apps/billing/tsconfig.json",
         "apps/billing/vitest.config.ts",
       ].map((path) => `?? ${path}`),
-    );
+    ]);
+    expect(JSON.parse(read("packages/fleet/package.json"))).toEqual({
+      name: "@mcp-platform/fleet",
+      private: true,
+      devDependencies: { "@mcp-platform/billing": "workspace:*" },
+    });
     expect(JSON.parse(read("apps/billing/package.json"))).toMatchObject({
       name: "@mcp-platform/billing",
       version: "0.1.0",

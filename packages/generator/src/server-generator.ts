@@ -3,6 +3,7 @@ import type { ActionType, PlopGeneratorConfig } from "node-plop";
 import { defaultToolName, parseServerAnswers, serverFields, TRANSPORTS } from "./answers/server-answers.js";
 import { changesetStep } from "./changeset.js";
 import { finishSteps, placeStep } from "./finish.js";
+import { fleetMemberStep } from "./fleet-member.js";
 import { Job } from "./job.js";
 import { choice, input, type Answers } from "./prompts.js";
 import { step } from "./step.js";
@@ -35,11 +36,13 @@ function serverActions(workspace: Workspace, raw: Answers, signal?: AbortSignal)
   const job = new Job(workspace.root, signal);
   const name = String(raw.name);
   const app = `apps/${name}`;
+  const packageName = `@mcp-platform/${name}`;
   return [
     step("check", () => `${app}, owned by ${parseServerAnswers(workspace, raw).owner}`),
     ...serverTemplates(job, app, templateAnswers(raw)),
     recordTemplateStep(job, app, raw),
-    changesetStep(job, `add-server-${name}`, () => `@mcp-platform/${name}`, `New server \`${name}\` (owner ${String(raw.owner)}): ${String(raw.description)}`),
+    fleetMemberStep(job, packageName),
+    changesetStep(job, `add-server-${name}`, () => packageName, `New server \`${name}\` (owner ${String(raw.owner)}): ${String(raw.description)}`),
     placeStep(job),
     ...(raw.install === false
       ? ["Next: pnpm install, then pnpm contract:update and pnpm catalog (the contract, the catalog and the CODEOWNERS line)"]

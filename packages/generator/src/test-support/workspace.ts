@@ -32,6 +32,7 @@ export function testWorkspace(): TestWorkspace {
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
   git("init", "-q");
+  workspace.write("packages/fleet/package.json", `${JSON.stringify({ name: "@mcp-platform/fleet", private: true, devDependencies: {} }, null, 2)}\n`);
   workspace.write("pnpm-workspace.yaml", "packages:\n  - packages/*\n  - apps/*\n");
   workspace.write("packages/server/package.json", '{ "name": "@mcp-platform/server" }\n');
   workspace.commit();
