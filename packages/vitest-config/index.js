@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { defineProject } from "vitest/config";
 
@@ -16,9 +15,6 @@ export function packageTests() {
       // Integration tests start real processes (servers, registries, PostgreSQL) on a busy 2-core CI machine.
       testTimeout: 30_000,
       hookTimeout: 60_000,
-      // Most long test files wait on the processes they start (builds, registries, servers): Vitest's default
-      // of one worker per core but one would run them one after another on 2 cores.
-      maxWorkers: Math.max(availableParallelism() - 1, 2),
       setupFiles: [new URL("./isolated-home.js", import.meta.url).pathname],
       // `pnpm test` in CI: each package's results as JSON, which .ci/summarize.mjs adds up into one count.
       ...(reportDir && { reporters: ["default", ["json", { outputFile: join(reportDir, `${reportName()}.json`) }]] }),
