@@ -1,3 +1,4 @@
 import { packageTests } from "@mcp-platform/vitest-config";
 
-export default packageTests();
+// Its longest files (a copy of the repository built, installed and checked) overlap: they wait on processes.
+export default packageTests({ filesAtOnce: 2 });
