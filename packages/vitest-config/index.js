@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { defineProject } from "vitest/config";
 
@@ -7,12 +6,8 @@ import { defineProject } from "vitest/config";
  * A package's `vitest.config.ts` is `export default packageTests()`. Having its own config is what
  * keeps `pnpm --filter <pkg> test` to that package: without one, Vitest searches upward and runs the
  * root's, which holds every package of the repository.
- *
- * `filesAtOnce`: at least this many test files at a time. Vitest's default is one per core but one, which
- * on 2 cores runs long files that mostly wait on the processes they start (builds, registries, installs)
- * one after another.
  */
-export function packageTests({ filesAtOnce = 1 } = {}) {
+export function packageTests() {
   const reportDir = process.env.VITEST_REPORT_DIR;
   return defineProject({
     test: {
@@ -20,7 +15,6 @@ export function packageTests({ filesAtOnce = 1 } = {}) {
       // Integration tests start real processes (servers, registries, PostgreSQL) on a busy 2-core CI machine.
       testTimeout: 30_000,
       hookTimeout: 60_000,
-      maxWorkers: Math.max(availableParallelism() - 1, filesAtOnce),
       setupFiles: [new URL("./isolated-home.js", import.meta.url).pathname],
       // `pnpm test` in CI: each package's results as JSON, which .ci/summarize.mjs adds up into one count.
       ...(reportDir && { reporters: ["default", ["json", { outputFile: join(reportDir, `${reportName()}.json`) }]] }),
