@@ -8,7 +8,7 @@ describe("the contract check's servers", () => {
   let root: string;
   afterEach(() => rm(root, { recursive: true, force: true }));
 
-  async function workspace(fleetDevDependencies: Record<string, string>): Promise<void> {
+  async function workspace(fleetDevDependencies: Record<string, string> | undefined): Promise<void> {
     root = await mkdtemp(join(tmpdir(), "fleet-dependencies-"));
     const write = async (path: string, text: string) => {
       await mkdir(join(root, path, ".."), { recursive: true });
@@ -16,7 +16,9 @@ describe("the contract check's servers", () => {
     };
     await write("package.json", JSON.stringify({ name: "kit", private: true }));
     await write("pnpm-workspace.yaml", "packages:\n  - packages/*\n  - apps/*\n");
-    await write("packages/fleet/package.json", JSON.stringify({ name: "@mcp-platform/fleet", private: true, devDependencies: fleetDevDependencies }));
+    if (fleetDevDependencies) {
+      await write("packages/fleet/package.json", JSON.stringify({ name: "@mcp-platform/fleet", private: true, devDependencies: fleetDevDependencies }));
+    }
     for (const name of ["billing", "ledger"]) {
       await write(`apps/${name}/package.json`, JSON.stringify({ name: `@acme/${name}`, version: "0.1.0" }));
       await write(`apps/${name}/src/server.ts`, "export default {};\n");
@@ -34,5 +36,12 @@ describe("the contract check's servers", () => {
   it("are read from their builds once the fleet package depends on each", async () => {
     await workspace({ "@acme/billing": "workspace:*", "@acme/ledger": "workspace:*" });
     await expect(contractFiles(root)).rejects.toThrow("apps/billing/dist/server.js is missing: build first");
+  });
+
+  it("need the fleet package itself, and say so when a fork removed it", async () => {
+    await workspace(undefined);
+    await expect(contractFiles(root)).rejects.toThrow(
+      "packages/fleet/package.json is missing: it lists every server as a devDependency, so turbo builds them before the contract and catalog checks (restore it from the kit)",
+    );
   });
 });

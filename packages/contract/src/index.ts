@@ -11,7 +11,7 @@ export type { PolicyContext, PolicyRule, RuleFinding } from "./policy/rule.js";
 export type { Problem } from "./problem.js";
 export { buildCatalog, type Catalog, type CatalogServer, type CatalogTool } from "./catalog/catalog.js";
 export { CATALOG_FILES, syncCatalog, type CatalogSync } from "./catalog/write-catalog.js";
-export { FLEET_PACKAGE } from "./fleet-dependencies.js";
+export { FLEET_PACKAGE, readFleetPackage } from "./fleet-dependencies.js";
 export { fleetOutcomes, type FleetOutcomes } from "./catalog/fleet-page/fleet-outcomes.js";
 export { fleetPage } from "./catalog/fleet-page/fleet-page.js";
 export type { CatalogPolicy } from "./catalog/catalog-policy.js";

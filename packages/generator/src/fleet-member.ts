@@ -1,6 +1,4 @@
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { FLEET_PACKAGE } from "@mcp-platform/contract";
+import { FLEET_PACKAGE, readFleetPackage } from "@mcp-platform/contract";
 import type { Job } from "./job.js";
 import { step, type StepConfig } from "./step.js";
 
@@ -18,7 +16,7 @@ export function withFleetMember(fleetPackageJson: string, packageName: string): 
 /** Stages the fleet package's package.json with the new server in it. */
 export function fleetMemberStep(job: Job, packageName: string): StepConfig {
   return step("register", async () => {
-    const text = await readFile(join(job.root, FLEET_PACKAGE), "utf8");
+    const text = await readFleetPackage(job.root);
     await job.save(FLEET_PACKAGE);
     await job.write(FLEET_PACKAGE, withFleetMember(text, packageName));
     return FLEET_PACKAGE;

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadGenerators } from "./generate.js";
@@ -106,6 +106,20 @@ describe("the server generator", () => {
     expect(test).toContain('createTestClient(server, { approvals: "approve" })');
     expect(test).toContain('"undo_action"');
     fixture.commit();
+  });
+
+  it("refuses, writing nothing, in a fork that removed the fleet package", async () => {
+    const fleet = read("packages/fleet/package.json");
+    rmSync(join(fixture.root, "packages/fleet/package.json"));
+    try {
+      const { failures } = await plop.getGenerator("server").runActions({ ...billing, name: "payroll", tool: "get_payslip" });
+      expect(failures.map((failure) => failure.error)).toContain(
+        "packages/fleet/package.json is missing: it lists every server as a devDependency, so turbo builds them before the contract and catalog checks (restore it from the kit)",
+      );
+      expect(fixture.status()).toBe(" D packages/fleet/package.json\n");
+    } finally {
+      fixture.write("packages/fleet/package.json", fleet);
+    }
   });
 
   it("checks answers given as bypass values like typed ones", async () => {
