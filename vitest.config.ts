@@ -7,6 +7,7 @@ import { defineConfig } from "vitest/config";
  */
 export default defineConfig({
   test: {
+    // Most long files wait on the processes they start: at least three at a time, even on 2 cores.
     maxWorkers: Math.max(availableParallelism(), 3),
     projects: ["packages/*/vitest.config.ts", "apps/*/vitest.config.ts"],
   },

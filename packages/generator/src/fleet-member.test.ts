@@ -2,21 +2,26 @@ import { describe, expect, it } from "vitest";
 import { withFleetMember } from "./fleet-member.js";
 
 describe("withFleetMember", () => {
-  const root = `${JSON.stringify({ name: "kit", scripts: { test: "turbo run test" }, devDependencies: { "@mcp-platform/cli": "workspace:*", turbo: "2.11.9" } }, null, 2)}\n`;
+  const fleet = {
+    name: "@mcp-platform/fleet",
+    scripts: { "check:contracts": "mcp-platform contract check" },
+    devDependencies: { "@mcp-platform/cli": "workspace:*", "@mcp-platform/runbooks": "workspace:*" },
+  };
 
-  it("adds the server to the root's devDependencies in order, keeping the rest as it was", () => {
-    const result = JSON.parse(withFleetMember(root, "@mcp-platform/billing")) as Record<string, unknown>;
+  it("adds the server to the fleet's devDependencies in order, keeping the rest as it was", () => {
+    const result = JSON.parse(withFleetMember(`${JSON.stringify(fleet, null, 2)}\n`, "@mcp-platform/billing")) as typeof fleet;
     expect(Object.keys(result)).toEqual(["name", "scripts", "devDependencies"]);
-    expect(Object.entries(result.devDependencies as object)).toEqual([
+    expect(result.scripts).toEqual(fleet.scripts);
+    expect(Object.entries(result.devDependencies)).toEqual([
       ["@mcp-platform/billing", "workspace:*"],
       ["@mcp-platform/cli", "workspace:*"],
-      ["turbo", "2.11.9"],
+      ["@mcp-platform/runbooks", "workspace:*"],
     ]);
   });
 
-  it("gives a root that has no devDependencies yet its first", () => {
-    expect(JSON.parse(withFleetMember('{"name":"kit"}', "@mcp-platform/billing"))).toEqual({
-      name: "kit",
+  it("gives a fleet package with no devDependencies yet its first", () => {
+    expect(JSON.parse(withFleetMember('{"name":"@mcp-platform/fleet"}', "@mcp-platform/billing"))).toEqual({
+      name: "@mcp-platform/fleet",
       devDependencies: { "@mcp-platform/billing": "workspace:*" },
     });
   });
