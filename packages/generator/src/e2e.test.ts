@@ -131,6 +131,8 @@ describe("a generated server, in a fresh clone", { timeout: 600_000 }, () => {
 
   it("pnpm gen server (again): builds, lints, typechecks, passes its tests and the contract check, and serves its tool", async () => {
     await kit.sh("pnpm", "gen", ...GEN_SERVER);
+    // Its install adds the new server's entries to the lockfile and changes no other package's, whose builds stay cached.
+    expect((await kit.git("diff", "--numstat", "--", "pnpm-lock.yaml")).trim()).toMatch(/^[1-9]\d*\t0\tpnpm-lock.yaml$/);
     await expectGreen(["get_e2e_check"]);
     await expectConformant();
     expect(kit.read("CODEOWNERS")).toContain(`/apps/${SERVER}/ @team-e2e`);

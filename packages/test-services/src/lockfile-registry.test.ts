@@ -17,6 +17,13 @@ packages:
     engines: {node: '>=22'}
   wrap-ansi-cjs@7.0.0:
     resolution: {integrity: sha512-alias}
+  debug@4.4.3:
+    resolution: {integrity: sha512-debug}
+    peerDependencies:
+      supports-color: '*'
+    peerDependenciesMeta:
+      supports-color:
+        optional: true
   local-thing@1.0.0:
     resolution: {tarball: file:vendor/local-thing.tgz}
 snapshots:
@@ -29,6 +36,7 @@ snapshots:
       '@eslint-community/eslint-utils': 4.10.1(eslint@10.15.0)
       wrap: wrap-ansi-cjs@7.0.0
   wrap-ansi-cjs@7.0.0: {}
+  debug@4.4.3: {}
 `;
 
 let registry: LockfileRegistry;
@@ -60,6 +68,12 @@ describe("an npm registry of a lockfile's packages", () => {
   it("keeps peer dependencies and serves scoped names", async () => {
     const { body } = await get("@eslint-community/eslint-utils");
     expect(body.versions["4.10.1"]).toMatchObject({ peerDependencies: { eslint: "^10.0.0" }, dependencies: { eslint: "10.15.0" } });
+  });
+
+  it("serves an optional peer the lockfile wrote as '*' only in peerDependenciesMeta, as the manifest has it", async () => {
+    const { body } = await get("debug");
+    expect(body.versions["4.4.3"]).toMatchObject({ peerDependenciesMeta: { "supports-color": { optional: true } } });
+    expect(body.versions["4.4.3"]).not.toHaveProperty("peerDependencies");
   });
 
   it("knows nothing else: unknown packages and non-registry resolutions are 404", async () => {

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { dirname } from "node:path";
 import { parse } from "yaml";
+import { storeManifestReader, type StoreManifestReader } from "./store-manifest.js";
 
 export interface LockfileRegistry {
   /** The registry's URL, for `npm_config_registry`. */
@@ -11,6 +13,7 @@ export interface LockfileRegistry {
 
 interface LockedPackage {
   resolution?: { integrity?: string; tarball?: string };
+  hasBin?: boolean;
   engines?: Record<string, string>;
   os?: string[];
   cpu?: string[];
@@ -32,11 +35,12 @@ interface Lockfile {
 /**
  * An npm registry on 127.0.0.1 that knows the packages a pnpm lockfile resolved, and no other:
  * an install that adds a workspace package (the generator's) resolves, without the network, to
- * the versions the rest of the workspace already uses. Tarballs come from pnpm's store, so the
- * registry serves none; a package the store lacks fails the install, saying which.
+ * the versions the rest of the workspace already uses, and the lockfile entries of the packages it
+ * already had stay as they are. Tarballs come from pnpm's store, so the registry serves none; a
+ * package the store lacks fails the install, saying which.
  */
 export async function startLockfileRegistry(lockfilePath: string): Promise<LockfileRegistry> {
-  const documents = packageDocuments(parse(readFileSync(lockfilePath, "utf8")) as Lockfile);
+  const documents = packageDocuments(parse(readFileSync(lockfilePath, "utf8")) as Lockfile, storeManifestReader(dirname(lockfilePath)));
   const server = createServer((req, res) => {
     const name = decodeURIComponent((req.url ?? "/").slice(1));
     const document = documents.get(name);
@@ -55,7 +59,7 @@ interface PackageDocument {
 }
 
 /** One registry document per package name, with each version the lockfile holds. */
-function packageDocuments(lockfile: Lockfile): Map<string, PackageDocument> {
+function packageDocuments(lockfile: Lockfile, storeManifest: StoreManifestReader): Map<string, PackageDocument> {
   const dependenciesOf = new Map<string, LockedSnapshot>();
   for (const [key, snapshot] of Object.entries(lockfile.snapshots ?? {})) dependenciesOf.set(withoutPeers(key), snapshot ?? {});
   const documents = new Map<string, PackageDocument>();
@@ -72,7 +76,10 @@ function packageDocuments(lockfile: Lockfile): Map<string, PackageDocument> {
       version,
       dependencies: exactVersions(snapshot.dependencies),
       optionalDependencies: exactVersions(snapshot.optionalDependencies),
-      ...pick(locked, ["engines", "os", "cpu", "libc", "peerDependencies", "peerDependenciesMeta"]),
+      ...pick(locked, ["engines", "os", "cpu", "libc", "peerDependenciesMeta"]),
+      ...declaredPeers(locked),
+      // pnpm writes hasBin from the manifest's bin: without it, every package resolved anew would lose the flag.
+      ...(locked.hasBin ? { bin: storeManifest(name, version, integrity)?.bin } : {}),
       dist: { integrity },
     };
     if (compareVersions(version, document["dist-tags"].latest) > 0) document["dist-tags"].latest = version;
@@ -103,6 +110,22 @@ function withTarballs(versions: PackageDocument["versions"], registry: string): 
 function withoutPeers(key: string): string {
   const paren = key.indexOf("(");
   return paren === -1 ? key : key.slice(0, paren);
+}
+
+/**
+ * The lockfile writes an optional peer that a manifest only names in `peerDependenciesMeta` (debug's
+ * supports-color) as `"*"` in `peerDependencies` too. Served that way, pnpm resolves it like a declared
+ * peer and links any copy in the graph to every dependent once it resolves anything anew, so the
+ * lockfile of every package changes; served as the registry does, it stays as it was.
+ */
+function declaredPeers(locked: LockedPackage): Pick<LockedPackage, "peerDependencies"> {
+  const peers = Object.entries(locked.peerDependencies ?? {}).filter(([name, range]) => !(range === "*" && isOptional(locked, name)));
+  return peers.length ? { peerDependencies: Object.fromEntries(peers) } : {};
+}
+
+function isOptional(locked: LockedPackage, name: string): boolean {
+  const meta = locked.peerDependenciesMeta?.[name];
+  return typeof meta === "object" && meta !== null && (meta as { optional?: unknown }).optional === true;
 }
 
 function pick(source: LockedPackage, keys: (keyof LockedPackage)[]): Partial<LockedPackage> {
