@@ -14,7 +14,7 @@ export type StoreManifestReader = (name: string, version: string, integrity: str
 export function storeManifestReader(dir: string): StoreManifestReader {
   const store = storePath(dir);
   if (!store) return () => undefined;
-  // Files are named by their whole digest, package indexes by its first 32 bytes.
+  // A file lives under its whole digest; a package's index under the first 32 bytes of the package's.
   const contentPath = (folder: string, integrity: string, length?: number) => {
     const hex = Buffer.from(integrity.replace(/^sha512-/, ""), "base64")
       .toString("hex")
