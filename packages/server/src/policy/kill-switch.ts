@@ -1,4 +1,4 @@
-import { readFileSync, unwatchFile, watchFile } from "node:fs";
+import { readFileSync } from "node:fs";
 import type { Logger } from "pino";
 
 /**
@@ -8,14 +8,13 @@ import type { Logger } from "pino";
 export class KillSwitch {
   readonly #fromEnvironment: ReadonlySet<string>;
   #fromFile: ReadonlySet<string> = new Set();
-  readonly #file: string | undefined;
+  readonly #poll: NodeJS.Timeout | undefined;
   /** Bumped on every change, so cached tool lists know when to recompute. */
   version = 0;
   readonly #listeners = new Set<() => void>();
 
   constructor(disabled: readonly string[], file: string | undefined, logger: Logger) {
     this.#fromEnvironment = new Set(disabled);
-    this.#file = file;
     if (!file) return;
     const reload = () => {
       const next = readList(file);
@@ -26,7 +25,9 @@ export class KillSwitch {
       logger.warn({ audit: true, decision: "kill_switch", disabled: [...this.disabled] }, "kill switch changed");
     };
     reload();
-    watchFile(file, { interval: 500, persistent: false }, reload);
+    // Reads the file itself every half second rather than fs.watchFile: that one takes its first stat
+    // asynchronously, so a change made before that stat became its baseline and was never reported.
+    this.#poll = setInterval(reload, 500).unref();
   }
 
   /** Calls `listener` after each change; returns the function that stops it. */
@@ -44,7 +45,7 @@ export class KillSwitch {
   }
 
   close(): void {
-    if (this.#file) unwatchFile(this.#file);
+    clearInterval(this.#poll);
   }
 }
 
