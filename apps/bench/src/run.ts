@@ -9,7 +9,8 @@ import { runLoad } from "./load.js";
 import { emptyMeasurements, type Measurements } from "./measurements.js";
 import { startOtlpSink } from "./otlp-sink.js";
 import { cpuSeconds, peakRssMiB } from "./process-stats.js";
-import { renderReport } from "./report.js";
+import { renderReport, type SideBySideResult } from "./report.js";
+import { sideBySide } from "./side-by-side.js";
 import { spawnServer } from "./spawn-server.js";
 import { percentile } from "./stats.js";
 import { stdioCallsPerSecond } from "./stdio-rate.js";
@@ -66,6 +67,19 @@ for (let round = 0; round < rounds; round++) {
   }
 }
 
+// The throughput targets again, each pair of servers up at once and loaded in turn (side-by-side.ts).
+const sideBySideRuns: SideBySideResult[] = [];
+for (const [kitName, otherName, protocol] of [
+  ["kit", "sdk-v2", "2026-07-28"],
+  ["kit", "sdk-shared", "2025-11-25"],
+] as const) {
+  const [kitContender, other] = [kitName, otherName].map((name) => all.find((c) => c.name === name)!);
+  const options = quick ? { pairs: 3, windowMs: 1000, warmupMs: 1000 } : { pairs: 12, windowMs: 2000, warmupMs: 8000 };
+  const measured = await sideBySide(kitContender!, other!, { protocol, concurrency: 32, cpu: pinned ? 0 : undefined, ...options });
+  sideBySideRuns.push({ kit: resultKey(kitName, protocol), other: resultKey(otherName, protocol), windowMs: options.windowMs, ...measured });
+  process.stderr.write(`side by side ${kitName} vs ${otherName}, ${protocol}: ${measured.throughput.map((r) => r.toFixed(2)).join(" ")}\n`);
+}
+
 // Cold starts on their own, alternating, each server spawned fresh on an idle machine.
 for (let sample = 0; sample < (quick ? 2 : 5); sample++) {
   for (const contender of sample % 2 === 0 ? all : [...all].reverse()) {
@@ -90,11 +104,12 @@ const report = renderReport({
   concurrencies,
   results,
   stdioCallsPerSecond: stdioRates,
+  sideBySide: sideBySideRuns,
   versions: versions(),
 });
 process.stdout.write(`${report}\n`);
 if (!quick) writeFileSync(fileURLToPath(new URL("../RESULTS.md", import.meta.url)), report);
-const errors = Object.values(results).reduce((sum, m) => sum + m.errors, 0);
+const errors = [...Object.values(results), ...sideBySideRuns].reduce((sum, m) => sum + m.errors, 0);
 process.exitCode = errors > 0 ? 1 : 0;
 
 function hasTaskset(): boolean {
