@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { mintDevToken, startDevIssuer } from "@mcp-platform/auth/dev-issuer";
-import { contenders } from "./contenders.js";
+import { contenders, type Contender } from "./contenders.js";
 import { runLoad } from "./load.js";
 import { emptyMeasurements, type Measurements } from "./measurements.js";
 import { startOtlpSink } from "./otlp-sink.js";
@@ -73,9 +73,9 @@ for (const [kitName, otherName, protocol] of [
   ["kit", "sdk-v2", "2026-07-28"],
   ["kit", "sdk-shared", "2025-11-25"],
 ] as const) {
-  const [kitContender, other] = [kitName, otherName].map((name) => all.find((c) => c.name === name)!);
+  const [kitContender, otherContender] = [kitName, otherName].map((name) => all.find((c) => c.name === name)!) as [Contender, Contender];
   const options = quick ? { pairs: 3, windowMs: 1000, warmupMs: 1000 } : { pairs: 12, windowMs: 2000, warmupMs: 8000 };
-  const measured = await sideBySide(kitContender!, other!, { protocol, concurrency: 32, cpu: pinned ? 0 : undefined, ...options });
+  const measured = await sideBySide(kitContender, otherContender, { protocol, concurrency: 32, cpu: pinned ? 0 : undefined, ...options });
   sideBySideRuns.push({ kit: resultKey(kitName, protocol), other: resultKey(otherName, protocol), windowMs: options.windowMs, ...measured });
   process.stderr.write(`side by side ${kitName} vs ${otherName}, ${protocol}: ${measured.throughput.map((r) => r.toFixed(2)).join(" ")}\n`);
 }

@@ -34,7 +34,7 @@ export async function sideBySide(kit: Contender, other: Contender, options: Side
   const servers: RunningContender[] = [];
   try {
     for (const contender of [kit, other]) servers.push(await spawnServer(contender.entry, contender.setup, options.cpu));
-    let errors = 0;
+    const measured: SideBySide = { throughput: [], cpuPerCall: [], errors: 0 };
     const window = async (index: number, ms: number) => {
       const server = servers[index]!;
       const cpuBefore = cpuSeconds(server.child.pid!);
@@ -47,11 +47,10 @@ export async function sideBySide(kit: Contender, other: Contender, options: Side
         protocol: options.protocol,
         call,
       });
-      errors += load.errors;
+      measured.errors += load.errors;
       return { reqPerSecond: load.requests / load.seconds, cpuPerCall: (cpuSeconds(server.child.pid!) - cpuBefore) / load.requests };
     };
     for (const index of [0, 1]) await window(index, options.warmupMs);
-    const measured: SideBySide = { throughput: [], cpuPerCall: [], errors: 0 };
     for (let pair = 0; pair < options.pairs; pair++) {
       const [first, second] = pair % 2 === 0 ? [0, 1] : [1, 0];
       const windows = [];
@@ -60,7 +59,7 @@ export async function sideBySide(kit: Contender, other: Contender, options: Side
       measured.throughput.push(windows[0]!.reqPerSecond / windows[1]!.reqPerSecond);
       measured.cpuPerCall.push(windows[1]!.cpuPerCall / windows[0]!.cpuPerCall);
     }
-    return { ...measured, errors };
+    return measured;
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
   }
