@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -94,8 +94,9 @@ const kitEntry = all.find((c) => c.name === "kit")!.entry;
 const stdioEnv = { MCP_PLATFORM_HOME: home, OTEL_SDK_DISABLED: "true", LOG_LEVEL: "warn" };
 const stdioRates: Record<string, number> = {};
 for (const protocol of PROTOCOLS) stdioRates[protocol] = await stdioCallsPerSecond(kitEntry, stdioEnv, protocol, quick ? 500 : 3000);
-issuer.close().catch(() => undefined);
+await issuer.close().catch(() => undefined);
 sink.close();
+rmSync(home, { recursive: true, force: true });
 
 const report = renderReport({
   command: `pnpm bench${quick ? " --quick" : ""}`,

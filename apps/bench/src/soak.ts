@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -71,6 +71,7 @@ for (const [collector, otlpEndpoint] of Object.entries(collectors) as [keyof typ
 }
 await issuer.close();
 sink.close();
+rmSync(home, { recursive: true, force: true });
 
 const met = (run: SoakRun) => run.errors === 0 && run.heapAfterMiB <= run.heapAfterWarmupMiB * (1 + MAX_HEAP_GROWTH);
 const report = [
