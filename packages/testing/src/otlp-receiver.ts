@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { bytes, decodeWire, messages } from "./protobuf-wire.js";
+import { protobufSpans } from "./otlp-protobuf.js";
 
 /** A span as received over OTLP, in the shape tests assert on. */
 export interface ReceivedSpan {
@@ -11,10 +11,12 @@ export interface ReceivedSpan {
   /** OTLP SpanKind: 1 internal, 2 server, 3 client. */
   kind: number;
   attributes: Record<string, unknown>;
-  /** Span events (the kit's decisions), from JSON exports only. */
+  /** Span events (the kit's decisions). */
   events: { name: string; attributes: Record<string, unknown> }[];
   status: { code?: number; message?: string };
   service: string;
+  /** The exporting process's resource attributes (`service.name`, `k8s.pod.name`...). */
+  resource: Record<string, unknown>;
 }
 
 export interface ReceivedMetric {
@@ -81,7 +83,14 @@ interface JsonAttribute {
 }
 
 function attributeMap(attributes: JsonAttribute[] = []): Record<string, unknown> {
-  return Object.fromEntries(attributes.map(({ key, value }) => [key, Object.values(value)[0]]));
+  return Object.fromEntries(attributes.map(({ key, value }) => [key, jsonValue(value)]));
+}
+
+/** An OTLP/JSON AnyValue (`{ stringValue: "x" }`, `{ arrayValue: { values: [...] } }`) as a plain value. */
+function jsonValue(value: Record<string, unknown>): unknown {
+  const [kind, inner] = Object.entries(value)[0] ?? [];
+  if (kind === "arrayValue") return ((inner as { values?: Record<string, unknown>[] }).values ?? []).map(jsonValue);
+  return inner;
 }
 
 function jsonSpans(body: Buffer): ReceivedSpan[] {
@@ -103,6 +112,7 @@ function jsonSpans(body: Buffer): ReceivedSpan[] {
         })),
         status: (span.status as ReceivedSpan["status"] | undefined) ?? {},
         service: String(attributeMap(resource.attributes)["service.name"]),
+        resource: attributeMap(resource.attributes),
       })),
     ),
   );
@@ -111,23 +121,4 @@ function jsonSpans(body: Buffer): ReceivedSpan[] {
 function jsonMetrics(body: Buffer): ReceivedMetric[] {
   const request = JSON.parse(body.toString()) as { resourceMetrics: { scopeMetrics: { metrics: ReceivedMetric[] }[] }[] };
   return request.resourceMetrics.flatMap(({ scopeMetrics }) => scopeMetrics.flatMap(({ metrics }) => metrics));
-}
-
-/** ExportTraceServiceRequest: resource_spans(1) -> scope_spans(2) -> spans(2): ids(1,2,4), name(5), kind(6). */
-function protobufSpans(body: Buffer): ReceivedSpan[] {
-  return messages(decodeWire(body), 1).flatMap((resourceSpans) =>
-    messages(resourceSpans, 2).flatMap((scopeSpans) =>
-      messages(scopeSpans, 2).map((span) => ({
-        traceId: bytes(span, 1)?.toString("hex") ?? "",
-        spanId: bytes(span, 2)?.toString("hex") ?? "",
-        parentSpanId: bytes(span, 4)?.toString("hex") ?? "",
-        name: bytes(span, 5)?.toString("utf8") ?? "",
-        kind: Number(span.get(6)?.[0] ?? 0),
-        attributes: {},
-        events: [],
-        status: {},
-        service: "",
-      })),
-    ),
-  );
 }
