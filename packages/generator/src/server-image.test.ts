@@ -1,0 +1,188 @@
+import { randomBytes } from "node:crypto";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { mintDevToken, startDevIssuer, type DevIssuer } from "@mcp-platform/auth/dev-issuer";
+import { startOtlpReceiver, startServerProcess } from "@mcp-platform/testing";
+import { startPostgres, startRedis, type LocalPostgres, type LocalRedis } from "@mcp-platform/test-services";
+import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { runCommand } from "./run-command.js";
+import { KIT_ROOT } from "./templates.js";
+
+/**
+ * A server's image, its Dockerfile's steps run without Docker (no engine runs on machines like this
+ * CI's): a fork's first `docker build` must not be the first time they run. Every server's Dockerfile
+ * is the template's (templates-in-step.test.ts), so one app's stands for a generated server's.
+ */
+const APP = readdirSync(join(KIT_ROOT, "apps")).find((name) => existsSync(join(KIT_ROOT, "apps", name, "deploy/Dockerfile")));
+const deployFile = (path: string) => readFileSync(join(KIT_ROOT, "apps", APP ?? "", "deploy", path), "utf8");
+
+interface ContractTool {
+  name: string;
+  access: string;
+  inputSchema: { required?: string[] };
+}
+
+interface Stage {
+  copies: string[];
+  runs: string[];
+  env: Record<string, string>;
+}
+
+/** The Dockerfile's stages by name: what each copies and runs, with its ARGs' defaults substituted. */
+function stages(dockerfile: string): Map<string, Stage> {
+  const args: Record<string, string> = {};
+  const found = new Map<string, Stage>();
+  let stage: Stage | undefined;
+  for (const [, instruction, text] of dockerfile.matchAll(/^([A-Z]+) (.+)$/gm)) {
+    const value = text!.replace(/\$\{(\w+)\}/g, (_, name: string) => args[name] ?? "");
+    if (instruction === "ARG") {
+      const [name, fallback = ""] = value.split("=");
+      args[name!] = fallback;
+    } else if (instruction === "FROM") {
+      const [, from, name] = /^(\S+) AS (\S+)$/.exec(value)!;
+      stage = { copies: [], runs: [], env: { ...found.get(from!)?.env } };
+      found.set(name!, stage);
+    } else if (instruction === "COPY") stage!.copies.push(value);
+    else if (instruction === "RUN") stage!.runs.push(value);
+    else if (instruction === "ENV") for (const pair of value.split(" ")) stage!.env[pair.split("=")[0]!] = pair.slice(pair.indexOf("=") + 1);
+  }
+  return found;
+}
+
+describe.runIf(APP)(`apps/${APP}/deploy/Dockerfile`, () => {
+  const image = stages(deployFile("Dockerfile"));
+  const stage = (name: string) => image.get(name) ?? { copies: [], runs: [], env: {} };
+  let scratch: string;
+  /** The runtime stage's /app: what `pnpm deploy --prod` left. */
+  let app: string;
+
+  beforeAll(async () => {
+    scratch = await mkdtemp(join(tmpdir(), "server-image-"));
+    // The stages' layout, run as the Dockerfile says; pnpm takes packages from the local store only.
+    const env = { ...process.env, ...stage("build").env, npm_config_offline: "true", npm_config_dlx_cache_dir: join(scratch, "dlx") };
+    const [prune, build] = [join(scratch, "prune"), join(scratch, "build")];
+    app = join(scratch, "app");
+    await mkdir(prune);
+    // The build context: the repository's files as they are, less what git ignores (the .dockerignore's list).
+    const files = 'git -C "$0" ls-files -z --cached --others --exclude-standard | tar -C "$0" --null --ignore-failed-read -T - -c | tar -x';
+    await runCommand("sh", ["-c", files, KIT_ROOT], prune);
+    for (const command of stage("prune").runs) await runCommand("sh", ["-c", command], prune, { env });
+    await cp(join(prune, "out/json"), build, { recursive: true });
+    const [install, buildServer, deploy] = stage("build").runs;
+    await runCommand("sh", ["-c", install!], build, { env });
+    await cp(join(prune, "out/full"), build, { recursive: true });
+    // Turbo's cache is content-addressed: what the checkout already built is restored, not redone.
+    if (existsSync(join(KIT_ROOT, ".turbo/cache"))) await cp(join(KIT_ROOT, ".turbo/cache"), join(build, ".turbo/cache"), { recursive: true });
+    await runCommand("sh", ["-c", buildServer!], build, { env });
+    await runCommand("sh", ["-c", deploy!.replace(/ \/out$/, ` ${app}`)], build, { env });
+  }, 600_000);
+  afterAll(() => scratch && rm(scratch, { recursive: true, force: true }));
+
+  it("pins the Node major of .nvmrc and the root's turbo, and has the stages this test runs", async () => {
+    const root = JSON.parse(await readFile(join(KIT_ROOT, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
+    const nodeMajor = (await readFile(join(KIT_ROOT, ".nvmrc"), "utf8")).trim().split(".")[0];
+    expect(deployFile("Dockerfile")).toMatch(new RegExp(`^ARG NODE_IMAGE=node:${nodeMajor}-`, "m"));
+    expect(stage("prune").runs).toEqual([`pnpm dlx turbo@${root.devDependencies.turbo} prune @mcp-platform/${APP} --docker`]);
+    expect(stage("build").copies).toEqual(["--from=prune /workspace/out/json/ .", "--from=prune /workspace/out/full/ ."]);
+    expect(stage("build").runs).toEqual([
+      "pnpm install --frozen-lockfile",
+      `pnpm turbo run build --filter=@mcp-platform/${APP}... --output-logs=errors-only`,
+      `pnpm deploy --filter=@mcp-platform/${APP} --prod --legacy /out`,
+    ]);
+    expect(stage("runtime").copies).toEqual(["--from=build --chown=1000:1000 /out ./"]);
+    expect(stage("runtime").env.NODE_ENV).toBe("production");
+  });
+
+  it("holds the server's production dependencies only: no build, lint or test tool", async () => {
+    expect((await readdir(app)).sort()).toEqual(expect.arrayContaining(["dist", "node_modules", "package.json"]));
+    expect(await readdir(app)).not.toContain("src");
+    const installed = (await readdir(join(app, "node_modules/.pnpm"))).map((entry) => entry.replace(/^(@?[^@]+)@.*$/, "$1").replace("+", "/"));
+    expect(installed).toEqual(expect.arrayContaining(["pg", "@redis/client", "@modelcontextprotocol/server", "@opentelemetry/exporter-trace-otlp-proto"]));
+    for (const tool of ["typescript", "turbo", "eslint", "vitest", "prettier", "@modelcontextprotocol/sdk", "@modelcontextprotocol/client"]) {
+      expect(installed).not.toContain(tool);
+    }
+  });
+
+  describe("serves with the Deployment's environment, its addresses on loopback", () => {
+    let issuer: DevIssuer;
+    let postgres: LocalPostgres;
+    let redis: LocalRedis;
+    const home = () => join(scratch, "home");
+    beforeAll(async () => {
+      [issuer, postgres, redis] = await Promise.all([mkdir(home()).then(() => startDevIssuer({ home: home() })), startPostgres(), startRedis()]);
+    }, 60_000);
+    afterAll(() => Promise.all([issuer?.close(), postgres?.stop(), redis?.stop()]));
+
+    it("OAuth, the PostgreSQL store, Redis and OTLP: a real client lists and calls, the span reaches the collector", async () => {
+      const receiver = await startOtlpReceiver();
+      const secretsAndFields: Record<string, string> = {
+        "metadata.name": `${APP}-image-test`,
+        "store-url": postgres.createDatabase("image"),
+        "approval-secret": randomBytes(32).toString("hex"),
+        "rate-limit-redis-url": redis.url,
+      };
+      const server = await startServerProcess(join(app, "dist/index.js"), (url) => {
+        const { hostname, port } = new URL(url);
+        const loopback: NodeJS.ProcessEnv = {
+          HOST: "127.0.0.1",
+          PORT: port,
+          MCP_ALLOWED_HOSTS: hostname,
+          MCP_AUTH_ISSUER: issuer.issuer,
+          MCP_AUTH_AUDIENCE: url,
+          MCP_PLATFORM_HOME: home(),
+          OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+        };
+        const env = { ...stage("runtime").env, ...deploymentEnv(secretsAndFields), ...loopback, MCP_AUTH: undefined };
+        for (const value of Object.values(env)) expect(value ?? "").not.toMatch(/example\.internal|otel-collector|0\.0\.0\.0/);
+        return env;
+      });
+      try {
+        const token = await mintDevToken({ home: home(), issuer: issuer.issuer, audience: server.url, scopes: [`${APP}:read`], subject: "image-test" });
+        const client = new Client({ name: "image-test", version: "0" }, { versionNegotiation: { mode: { pin: "2026-07-28" } } });
+        await client.connect(new StreamableHTTPClientTransport(new URL(server.url), { authProvider: { token: () => Promise.resolve(token) } }));
+        const { tools } = await client.listTools();
+        const contract = JSON.parse(await readFile(join(KIT_ROOT, "apps", APP!, "mcp-contract.json"), "utf8")) as { tools: ContractTool[] };
+        const readTools = contract.tools.filter((tool) => tool.access === "read");
+        expect(tools.map((tool) => tool.name)).toEqual(expect.arrayContaining(readTools.map((tool) => tool.name)));
+        // A read tool that needs no input: it runs for real (its files and dependencies are in the image).
+        const read = readTools.find((tool) => !tool.inputSchema.required?.length);
+        expect(read, "a read tool with no required input, to call").toBeDefined();
+        const result = await client.callTool({ name: read!.name, arguments: {} });
+        await client.close();
+        expect(result.isError ?? false, JSON.stringify(result)).toBe(false);
+        expect(server.stderr()).toContain('"store":"postgresql"');
+        expect(server.stderr()).toContain("rate limits shared through Redis");
+        const span = await receiver.waitForSpan((received) => received.name === `tools/call ${read!.name}`, 15_000);
+        expect(span).toMatchObject({ service: APP, attributes: { "mcp.protocol.version": "2026-07-28" } });
+        expect(span.resource["k8s.pod.name"]).toBe(`${APP}-image-test`);
+      } finally {
+        expect(await server.stop()).toBe(0);
+        await receiver.close();
+      }
+    }, 60_000);
+  });
+});
+
+interface EnvVar {
+  name: string;
+  value?: string;
+  valueFrom?: { secretKeyRef?: { key: string }; fieldRef?: { fieldPath: string } };
+}
+
+/**
+ * The server container's variables in deploy/kubernetes/deployment.yaml as Kubernetes sets them:
+ * secrets and pod fields taken from `from` by key or field path, `$(NAME)` expanded from earlier ones.
+ */
+function deploymentEnv(from: Record<string, string>): Record<string, string> {
+  const deployment = parse(deployFile("kubernetes/deployment.yaml")) as { spec: { template: { spec: { containers: { env: EnvVar[] }[] } } } };
+  const env: Record<string, string> = {};
+  for (const { name, value, valueFrom } of deployment.spec.template.spec.containers[0]!.env) {
+    const resolved = value ?? from[valueFrom?.secretKeyRef?.key ?? valueFrom?.fieldRef?.fieldPath ?? ""];
+    if (resolved !== undefined) env[name] = resolved.replace(/\$\((\w+)\)/g, (reference, variable: string) => env[variable] ?? reference);
+  }
+  return env;
+}
