@@ -10,6 +10,14 @@ describe("hostAllowed", () => {
     expect(hostAllowed("[::1]:8080", loopback)).toBe(true);
   });
 
+  it("accepts a name:port entry on that port only", () => {
+    const allowed = ["mcp.example.internal:8443"];
+    expect(hostAllowed("mcp.example.internal:8443", allowed)).toBe(true);
+    expect(hostAllowed("MCP.example.internal:8443", allowed)).toBe(true);
+    expect(hostAllowed("mcp.example.internal:9000", allowed)).toBe(false);
+    expect(hostAllowed("mcp.example.internal", allowed)).toBe(false);
+  });
+
   it("refuses other names and a missing header", () => {
     expect(hostAllowed("evil.example", loopback)).toBe(false);
     expect(hostAllowed("evil.example:3000", loopback)).toBe(false);

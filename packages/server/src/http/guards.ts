@@ -5,7 +5,9 @@
 export function hostAllowed(hostHeader: string | undefined, allowed: readonly string[] | undefined): boolean {
   if (allowed === undefined) return true;
   if (!hostHeader) return false;
-  return allowed.includes(hostname(hostHeader.toLowerCase()));
+  const host = hostHeader.toLowerCase();
+  // A name matches on any port; a `name:port` entry (as the SDK's allowedHosts take them) on that port only.
+  return allowed.includes(hostname(host)) || allowed.includes(host);
 }
 
 export function originAllowed(origin: string | undefined, allowed: readonly string[] | undefined): boolean {
