@@ -22,8 +22,10 @@ export async function scratchClone(kitRoot: string = KIT_ROOT): Promise<ScratchC
   try {
     await runCommand("git", ["clone", "--quiet", kitRoot, root], parent);
     // Turbo's cache is content-addressed: the builds of unchanged packages are restored, not redone.
+    // A turbo running in the checkout meanwhile writes entries as temporary files, then renames them.
     const cache = join(kitRoot, ".turbo/cache");
-    if (existsSync(cache)) await cp(cache, join(root, ".turbo/cache"), { recursive: true });
+    const written = (path: string) => !path.endsWith(".tmp");
+    if (existsSync(cache)) await cp(cache, join(root, ".turbo/cache"), { recursive: true, filter: written });
     await runCommand("pnpm", ["install", "--offline", "--frozen-lockfile"], root);
   } catch (error) {
     await remove();

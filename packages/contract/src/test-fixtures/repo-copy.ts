@@ -1,6 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,10 +29,6 @@ export class RepoCopy {
       const identity = { "user.name": "Release Test", "user.email": "release-test@example.com", "commit.gpgsign": "false", "tag.gpgsign": "false" };
       for (const [key, value] of Object.entries(identity)) await repo.ok("git", ["config", key, value]);
       await repo.commit(`Copy of ${REPOSITORY} at HEAD`);
-      // Turbo's cache is content-addressed: what the checkout already built, linted and typechecked
-      // at this commit is restored, and only what a test changes is redone.
-      const cache = join(REPOSITORY, ".turbo/cache");
-      if (existsSync(cache)) await cp(cache, join(repo.dir, ".turbo/cache"), { recursive: true });
       await repo.ok("pnpm", ["install", "--frozen-lockfile", "--offline"]);
       // Generated files start current, so the tests exercise the flow, not whether the last commit
       // ran `pnpm contract:update` (the outer `pnpm test` checks that).
