@@ -8,9 +8,10 @@ import { startOtlpReceiver, startServerProcess } from "@mcp-platform/testing";
 import { startPostgres, startRedis, type LocalPostgres, type LocalRedis } from "@mcp-platform/test-services";
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { runCommand } from "./run-command.js";
 import { KIT_ROOT } from "./templates.js";
+import { deploymentEnv } from "./test-support/deployment-env.js";
+import { dockerfileStages } from "./test-support/dockerfile-stages.js";
 
 /**
  * A server's image, its Dockerfile's steps run without Docker (no engine runs on machines like this
@@ -26,35 +27,8 @@ interface ContractTool {
   inputSchema: { required?: string[] };
 }
 
-interface Stage {
-  copies: string[];
-  runs: string[];
-  env: Record<string, string>;
-}
-
-/** The Dockerfile's stages by name: what each copies and runs, with its ARGs' defaults substituted. */
-function stages(dockerfile: string): Map<string, Stage> {
-  const args: Record<string, string> = {};
-  const found = new Map<string, Stage>();
-  let stage: Stage | undefined;
-  for (const [, instruction, text] of dockerfile.matchAll(/^([A-Z]+) (.+)$/gm)) {
-    const value = text!.replace(/\$\{(\w+)\}/g, (_, name: string) => args[name] ?? "");
-    if (instruction === "ARG") {
-      const [name, fallback = ""] = value.split("=");
-      args[name!] = fallback;
-    } else if (instruction === "FROM") {
-      const [, from, name] = /^(\S+) AS (\S+)$/.exec(value)!;
-      stage = { copies: [], runs: [], env: { ...found.get(from!)?.env } };
-      found.set(name!, stage);
-    } else if (instruction === "COPY") stage!.copies.push(value);
-    else if (instruction === "RUN") stage!.runs.push(value);
-    else if (instruction === "ENV") for (const pair of value.split(" ")) stage!.env[pair.split("=")[0]!] = pair.slice(pair.indexOf("=") + 1);
-  }
-  return found;
-}
-
 describe.runIf(APP)(`apps/${APP}/deploy/Dockerfile`, () => {
-  const image = stages(deployFile("Dockerfile"));
+  const image = dockerfileStages(deployFile("Dockerfile"));
   const stage = (name: string) => image.get(name) ?? { copies: [], runs: [], env: {} };
   let scratch: string;
   /** The runtime stage's /app: what `pnpm deploy --prod` left. */
@@ -141,7 +115,7 @@ describe.runIf(APP)(`apps/${APP}/deploy/Dockerfile`, () => {
           MCP_PLATFORM_HOME: home(),
           OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
         };
-        const env = { ...stage("runtime").env, ...deploymentEnv(secretsAndFields), ...loopback, MCP_AUTH: undefined };
+        const env = { ...stage("runtime").env, ...deploymentEnv(deployFile("kubernetes/deployment.yaml"), secretsAndFields), ...loopback, MCP_AUTH: undefined };
         for (const value of Object.values(env)) expect(value ?? "").not.toMatch(/example\.internal|otel-collector|0\.0\.0\.0/);
         return env;
       });
@@ -171,23 +145,3 @@ describe.runIf(APP)(`apps/${APP}/deploy/Dockerfile`, () => {
     }, 60_000);
   });
 });
-
-interface EnvVar {
-  name: string;
-  value?: string;
-  valueFrom?: { secretKeyRef?: { key: string }; fieldRef?: { fieldPath: string } };
-}
-
-/**
- * The server container's variables in deploy/kubernetes/deployment.yaml as Kubernetes sets them:
- * secrets and pod fields taken from `from` by key or field path, `$(NAME)` expanded from earlier ones.
- */
-function deploymentEnv(from: Record<string, string>): Record<string, string> {
-  const deployment = parse(deployFile("kubernetes/deployment.yaml")) as { spec: { template: { spec: { containers: { env: EnvVar[] }[] } } } };
-  const env: Record<string, string> = {};
-  for (const { name, value, valueFrom } of deployment.spec.template.spec.containers[0]!.env) {
-    const resolved = value ?? from[valueFrom?.secretKeyRef?.key ?? valueFrom?.fieldRef?.fieldPath ?? ""];
-    if (resolved !== undefined) env[name] = resolved.replace(/\$\((\w+)\)/g, (reference, variable: string) => env[variable] ?? reference);
-  }
-  return env;
-}
