@@ -13,6 +13,16 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ MCP_TRANSPORT: "websocket" })).toThrow(/MCP_TRANSPORT must be "stdio" or "http"/);
   });
 
+  it("refuses a near miss of a variable it reads, which would otherwise be ignored: a kill switch that fails open", () => {
+    expect(() => loadConfig({ MCP_DISABLE_TOOLS: "delete_host" })).toThrow(
+      new ConfigError(
+        "Invalid configuration: MCP_DISABLE_TOOLS is not a variable the kit reads; did you mean MCP_DISABLED_TOOLS? (as it is, it would be ignored)",
+      ),
+    );
+    expect(() => loadConfig({ MCP_ENVIROMENT: "production" })).toThrow(/MCP_ENVIROMENT is not a variable the kit reads; did you mean MCP_ENVIRONMENT\?/);
+    expect(loadConfig({ MCP_ENVIRONMENT: "production", MCP_DISABLED_TOOLS: "delete_host" }).MCP_DISABLED_TOOLS).toEqual(["delete_host"]);
+  });
+
   it("takes explicit allow-lists, and '*' turns the Host check off", () => {
     expect(loadConfig({ MCP_ALLOWED_HOSTS: "mcp.internal, Other.internal" }).allowedHosts).toEqual(["mcp.internal", "other.internal"]);
     expect(loadConfig({ MCP_ALLOWED_HOSTS: "*" }).allowedHosts).toBeUndefined();

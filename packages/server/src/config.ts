@@ -1,4 +1,6 @@
+import { TELEMETRY_VARIABLES } from "@mcp-platform/telemetry";
 import { z } from "zod";
+import { misspelledVariable } from "./misspelled-variable.js";
 
 const LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1"];
 
@@ -91,6 +93,10 @@ export class ConfigError extends Error {
 
 /** Reads the environment; `transport` is the server's own default when `MCP_TRANSPORT` is unset. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, transport: "stdio" | "http" = "stdio"): RuntimeConfig {
+  const typo = misspelledVariable(env, [...Object.keys(environmentSchema.shape), ...TELEMETRY_VARIABLES]);
+  if (typo) {
+    throw new ConfigError(`Invalid configuration: ${typo.name} is not a variable the kit reads; did you mean ${typo.meant}? (as it is, it would be ignored)`);
+  }
   const parsed = environmentSchema.safeParse({ MCP_TRANSPORT: transport, ...env });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -5,3 +5,4 @@ export { prometheusName, prometheusSeries } from "./prometheus-names.js";
 export { redactedJson } from "./redact.js";
 export { ATTR, DURATION_BUCKETS, METRIC, PLATFORM_ATTR, PLATFORM_EVENT } from "./semconv.js";
 export { platformHome, telemetryDirectory } from "./platform-home.js";
+export { TELEMETRY_VARIABLES } from "./variables.js";
