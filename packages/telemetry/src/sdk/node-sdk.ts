@@ -3,6 +3,7 @@ import { context, diag, DiagLogLevel, metrics, propagation, trace } from "@opent
 import { diagLogLevelFromString } from "@opentelemetry/core";
 import { BatchSpanProcessor } from "@opentelemetry/sdk-trace";
 import { telemetryDirectory } from "../platform-home.js";
+import { envPositiveNumber } from "./env-values.js";
 import { FileMetricExporter } from "./file-metric-exporter.js";
 import { FileSpanExporter } from "./file-span-exporter.js";
 import { JsonlFile } from "./jsonl-file.js";
@@ -63,7 +64,7 @@ function useStderrDiagLogger(env: NodeJS.ProcessEnv): void {
 
 function embeddedPipelines(serviceName: string, env: NodeJS.ProcessEnv) {
   const directory = telemetryDirectory(env);
-  const maxBytes = Number(env.MCP_TELEMETRY_FILE_MAX_BYTES ?? DEFAULT_FILE_MAX_BYTES);
+  const maxBytes = envPositiveNumber(env, "MCP_TELEMETRY_FILE_MAX_BYTES") ?? DEFAULT_FILE_MAX_BYTES;
   const spans = new JsonlFile(join(directory, `${serviceName}.spans.jsonl`), maxBytes);
   const metrics = new JsonlFile(join(directory, `${serviceName}.metrics.jsonl`), maxBytes);
   return {
