@@ -12,9 +12,16 @@ export class KillSwitch {
   /** Bumped on every change, so cached tool lists know when to recompute. */
   version = 0;
   readonly #listeners = new Set<() => void>();
+  readonly #logger: Logger;
+  readonly #tools: readonly string[];
 
-  constructor(disabled: readonly string[], file: string | undefined, logger: Logger) {
+  /** `tools`: the server's tool names, to point out listed names that match none of them. */
+  constructor(disabled: readonly string[], file: string | undefined, logger: Logger, tools: readonly string[]) {
     this.#fromEnvironment = new Set(disabled);
+    this.#logger = logger;
+    this.#tools = tools;
+    if (file) this.#fromFile = readList(file);
+    if (this.disabled.size) this.#report("kill switch set at start");
     if (!file) return;
     const reload = () => {
       const next = readList(file);
@@ -22,9 +29,8 @@ export class KillSwitch {
       this.#fromFile = next;
       this.version++;
       for (const listener of this.#listeners) listener();
-      logger.warn({ audit: true, decision: "kill_switch", disabled: [...this.disabled] }, "kill switch changed");
+      this.#report("kill switch changed");
     };
-    reload();
     // Reads the file itself every half second rather than fs.watchFile: that one takes its first stat
     // asynchronously, so a change made before that stat became its baseline and was never reported.
     this.#poll = setInterval(reload, 500).unref();
@@ -46,6 +52,14 @@ export class KillSwitch {
 
   close(): void {
     clearInterval(this.#poll);
+  }
+
+  /** A listed name that matches no tool here is a typo, or a tool of another server sharing the list. */
+  #report(message: string): void {
+    const disabled = [...this.disabled];
+    const unknown = disabled.filter((name) => !this.#tools.includes(name));
+    const why = unknown.length ? `; ${unknown.join(", ")} names no tool of this server (a typo, or another server's tool)` : "";
+    this.#logger.warn({ audit: true, decision: "kill_switch", disabled, ...(unknown.length ? { unknown } : {}) }, message + why);
   }
 }
 

@@ -45,13 +45,18 @@ export function createTrust(definition: ServerDefinition, logger: Logger, option
   const scopes = new ScopePolicy(definition);
   const deprecatedCalls = new DeprecatedCallCounter(definition.name, store, logger);
   const decisions = new DecisionRecorder(new Audit(definition.name, logger, store), deprecatedCalls);
-  const killSwitch = new KillSwitch(options.disabledTools ?? [], options.disabledToolsFile, logger);
   const tokens = new ApprovalTokens(options.approvalKeys ?? [randomBytes(32)], options.approvalTtlSeconds ?? 300);
   const inputs = new InputStates(definition.name, tokens);
   const tasks = new TaskRunner(definition.name, store.tasks);
   const tools = definition.tools ?? [];
   const undoable = tools.some((tool) => tool.undo);
   const kitTools = undoable ? undoTools(definition.name, new Map(tools.map((t) => [t.name, t])), store, scopes, options.undoLeaseSeconds ?? 60) : [];
+  const killSwitch = new KillSwitch(
+    options.disabledTools ?? [],
+    options.disabledToolsFile,
+    logger,
+    [...tools, ...kitTools].map((tool) => tool.name),
+  );
   const gate = new ToolGate({
     server: definition.name,
     tools: [...tools, ...kitTools],

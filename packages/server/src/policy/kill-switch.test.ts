@@ -1,0 +1,49 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import { afterEach, describe, expect, it } from "vitest";
+import { KillSwitch } from "./kill-switch.js";
+
+const TOOLS = ["get_host", "delete_host", "undo_action"];
+const switches: KillSwitch[] = [];
+afterEach(() => switches.splice(0).forEach((killSwitch) => killSwitch.close()));
+
+function killSwitch(disabled: string[], file?: string) {
+  const lines: { msg: string; disabled?: string[]; unknown?: string[] }[] = [];
+  const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line) as (typeof lines)[number]) });
+  const created = new KillSwitch(disabled, file, logger, TOOLS);
+  switches.push(created);
+  return { killSwitch: created, lines };
+}
+
+describe("KillSwitch", () => {
+  it("says at start which listed names match no tool here, so a typo in an incident is seen", () => {
+    const { killSwitch: started, lines } = killSwitch(["delete_host", "delete_hosts"]);
+    expect(started.isDisabled("delete_host")).toBe(true);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        msg: "kill switch set at start; delete_hosts names no tool of this server (a typo, or another server's tool)",
+        disabled: ["delete_host", "delete_hosts"],
+        unknown: ["delete_hosts"],
+      }),
+    ]);
+  });
+
+  it("says nothing when nothing is switched off, and no unknown names when all match", () => {
+    expect(killSwitch([]).lines).toEqual([]);
+    expect(killSwitch(["get_host"]).lines).toEqual([expect.objectContaining({ msg: "kill switch set at start", disabled: ["get_host"] })]);
+  });
+
+  it("reports each change of the file the same way", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "kill-switch-")), "disabled-tools");
+    writeFileSync(file, "# nothing off\n");
+    const { killSwitch: watching, lines } = killSwitch([], file);
+    writeFileSync(file, "get_host\nget_hots # incident 4711\n");
+    for (let i = 0; i < 40 && !watching.isDisabled("get_host"); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(watching.isDisabled("get_host")).toBe(true);
+    expect(lines).toEqual([
+      expect.objectContaining({ msg: expect.stringMatching(/^kill switch changed; get_hots names no tool/) as string, unknown: ["get_hots"] }),
+    ]);
+  });
+});
