@@ -10,7 +10,7 @@ const switches: KillSwitch[] = [];
 afterEach(() => switches.splice(0).forEach((killSwitch) => killSwitch.close()));
 
 function killSwitch(disabled: string[], file?: string) {
-  const lines: { msg: string; disabled?: string[]; unknown?: string[] }[] = [];
+  const lines: { msg: string; disabled?: string[]; unknown?: string[]; file?: string }[] = [];
   const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line) as (typeof lines)[number]) });
   const created = new KillSwitch(disabled, file, logger, TOOLS);
   switches.push(created);
@@ -33,6 +33,15 @@ describe("KillSwitch", () => {
   it("says nothing when nothing is switched off, and no unknown names when all match", () => {
     expect(killSwitch([]).lines).toEqual([]);
     expect(killSwitch(["get_host"]).lines).toEqual([expect.objectContaining({ msg: "kill switch set at start", disabled: ["get_host"] })]);
+  });
+
+  it("warns at start when the file is not there, and takes it up once it is", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "kill-switch-")), "disabled-tools");
+    const { killSwitch: watching, lines } = killSwitch([], file);
+    expect(lines).toEqual([expect.objectContaining({ msg: expect.stringContaining("MCP_DISABLED_TOOLS_FILE does not exist yet") as string, file })]);
+    writeFileSync(file, "delete_host\n");
+    for (let i = 0; i < 40 && !watching.isDisabled("delete_host"); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(watching.isDisabled("delete_host")).toBe(true);
   });
 
   it("reports each change of the file the same way", async () => {

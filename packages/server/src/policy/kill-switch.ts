@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { Logger } from "pino";
 
 /**
@@ -21,6 +21,8 @@ export class KillSwitch {
     this.#logger = logger;
     this.#tools = tools;
     if (file) this.#fromFile = readList(file);
+    // A wrong path (a typo, a ConfigMap mounted elsewhere) would otherwise leave the switch dead in silence.
+    if (file && !existsSync(file)) logger.warn({ file }, "MCP_DISABLED_TOOLS_FILE does not exist yet: nothing is switched off by file until it does");
     if (this.disabled.size) this.#report("kill switch set at start");
     if (!file) return;
     const reload = () => {
