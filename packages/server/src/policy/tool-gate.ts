@@ -83,7 +83,8 @@ export class ToolGate {
   readonly #deprecationLog = new DeprecationLog();
   readonly #once: SingleExecution<ToolAnswer>;
   #listCache = new Map<string, Tool[]>();
-  #listCacheVersion = -1;
+  /** The kill-switch version and UTC day the cached lists hold for: a sunset retires a tool at midnight. */
+  #listCacheValidity = "";
 
   constructor(parts: ToolGateParts) {
     this.#parts = parts;
@@ -96,16 +97,17 @@ export class ToolGate {
     return this.#tools.get(name);
   }
 
-  /** The tools this caller may call right now, computed once per scope set and kill-switch state. */
+  /** The tools this caller may call right now, computed once per scope set, kill-switch state and day. */
   visibleTools(principal: Principal): Tool[] {
-    if (this.#listCacheVersion !== this.#parts.killSwitch.version) {
+    const now = new Date();
+    const validity = `${this.#parts.killSwitch.version} ${now.toISOString().slice(0, 10)}`;
+    if (this.#listCacheValidity !== validity) {
       this.#listCache = new Map();
-      this.#listCacheVersion = this.#parts.killSwitch.version;
+      this.#listCacheValidity = validity;
     }
     const key = `${principal.kind} ${[...principal.scopes].sort().join(" ")}`;
     let list = this.#listCache.get(key);
     if (!list) {
-      const now = new Date();
       list = [...this.#tools.values()]
         .filter((tool) => this.#parts.scopes.allows(principal, tool.access))
         .filter((tool) => !this.#parts.killSwitch.isDisabled(tool.name))

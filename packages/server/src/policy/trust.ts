@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { ApprovalTokens } from "@mcp-platform/auth";
 import type { Logger } from "pino";
 import type { ServerDefinition } from "../definition/define.js";
+import { listChanged } from "../server-changes.js";
 import type { ActionStore } from "../store/action-store.js";
 import { SqliteActionStore } from "../store/sqlite-action-store.js";
 import { TaskRunner } from "../tasks/task-runner.js";
@@ -12,6 +13,7 @@ import { DeprecatedCallCounter } from "./deprecated-call-counter.js";
 import { InputStates } from "./input-states.js";
 import { KillSwitch } from "./kill-switch.js";
 import { ScopePolicy } from "./scopes.js";
+import { watchSunsets } from "./sunset-clock.js";
 import { ToolGate } from "./tool-gate.js";
 import { undoTools } from "./undo-tools.js";
 
@@ -57,6 +59,10 @@ export function createTrust(definition: ServerDefinition, logger: Logger, option
     logger,
     [...tools, ...kitTools].map((tool) => tool.name),
   );
+  const stopSunsets = watchSunsets(
+    tools.flatMap((tool) => (tool.deprecated ? [tool.deprecated] : [])),
+    () => listChanged(definition, "tools"),
+  );
   const gate = new ToolGate({
     server: definition.name,
     tools: [...tools, ...kitTools],
@@ -80,6 +86,7 @@ export function createTrust(definition: ServerDefinition, logger: Logger, option
     store,
     async close() {
       killSwitch.close();
+      stopSunsets();
       await deprecatedCalls.flush();
       await store.close();
     },
