@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { mintDevToken, startDevIssuer, type DevIssuer } from "@mcp-platform/auth/dev-issuer";
-import { startServerProcess, type ServerProcess } from "@mcp-platform/testing";
+import { checkingTokensFrom, startServerProcess, type ServerProcess } from "@mcp-platform/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
@@ -42,13 +42,7 @@ describe("MCP Inspector CLI over Streamable HTTP with a bearer token", () => {
   const home = mkdtempSync(join(tmpdir(), "conformance-inspector-"));
   beforeAll(async () => {
     issuer = await startDevIssuer({ home });
-    server = await startServerProcess(entry, (url) => ({
-      MCP_AUTH: "on",
-      MCP_AUTH_ISSUER: issuer.issuer,
-      MCP_AUTH_AUDIENCE: url,
-      MCP_PLATFORM_HOME: home,
-      OTEL_SDK_DISABLED: "true",
-    }));
+    server = await startServerProcess(entry, checkingTokensFrom(issuer.issuer, home));
     token = await mintDevToken({ home, issuer: issuer.issuer, audience: server.url, scopes: ["conformance:read"] });
   });
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { mintDevToken, startDevIssuer, type DevIssuer } from "@mcp-platform/auth/dev-issuer";
-import { startServerProcess, type ServerProcess } from "@mcp-platform/testing";
+import { checkingTokensFrom, startServerProcess, type ServerProcess } from "@mcp-platform/testing";
 import { Client, StreamableHTTPClientTransport, type CallToolResult } from "@modelcontextprotocol/client";
 import { Client as LegacyClient } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport as LegacyHttpTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -20,13 +20,7 @@ let server: ServerProcess;
 
 beforeAll(async () => {
   issuer = await startDevIssuer({ home });
-  server = await startServerProcess(entry, (url) => ({
-    MCP_AUTH: "on",
-    MCP_AUTH_ISSUER: issuer.issuer,
-    MCP_AUTH_AUDIENCE: url,
-    MCP_PLATFORM_HOME: home,
-    OTEL_SDK_DISABLED: "true",
-  }));
+  server = await startServerProcess(entry, checkingTokensFrom(issuer.issuer, home));
 });
 afterAll(async () => {
   expect(await server.stop()).toBe(0);

@@ -7,7 +7,7 @@ import { ClientCredentialsProvider } from "@modelcontextprotocol/sdk/client/auth
 import { discoverOAuthProtectedResourceMetadata, extractWWWAuthenticateParams } from "@modelcontextprotocol/sdk/client/auth.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { startDevIssuer } from "@mcp-platform/auth/dev-issuer";
-import { startServerProcess } from "@mcp-platform/testing";
+import { checkingTokensFrom, startServerProcess } from "@mcp-platform/testing";
 import { describe, expect, it } from "vitest";
 
 const entry = fileURLToPath(new URL("../dist/index.js", import.meta.url));
@@ -16,13 +16,7 @@ describe("the SDK's own client auth discovery against a real server and issuer",
   it("finds the issuer from the 401 challenge and gets a token for this resource (RFC 8707)", async () => {
     const home = mkdtempSync(join(tmpdir(), "inventory-sdk-auth-"));
     const issuer = await startDevIssuer({ home });
-    const server = await startServerProcess(entry, (url) => ({
-      MCP_AUTH: "on",
-      MCP_AUTH_ISSUER: issuer.issuer,
-      MCP_AUTH_AUDIENCE: url,
-      MCP_PLATFORM_HOME: home,
-      OTEL_SDK_DISABLED: "true",
-    }));
+    const server = await startServerProcess(entry, checkingTokensFrom(issuer.issuer, home));
     try {
       const unauthorized = await fetch(server.url, { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
       const { resourceMetadataUrl, scope } = extractWWWAuthenticateParams(unauthorized);

@@ -3,5 +3,5 @@ export { freePort } from "./free-port.js";
 export { startLoadBalancer, UPSTREAM_HEADER, type LocalLoadBalancer } from "./nginx.js";
 export { startPostgres, type LocalPostgres } from "./postgres.js";
 export { startRedis, type LocalRedis } from "./redis.js";
-export { startServerProcess, type ServerProcess } from "./server-process.js";
+export { checkingTokensFrom, startServerProcess, type ServerProcess } from "./server-process.js";
 export { startLockfileRegistry, type LockfileRegistry } from "./lockfile-registry.js";

@@ -14,6 +14,15 @@ export interface ServerProcess {
 }
 
 /**
+ * The settings of a server process that checks real tokens from `issuer` (a dev issuer, in tests)
+ * for its own URL, keeps its state in `home` and exports no telemetry, plus `more`: for
+ * `startServerProcess`.
+ */
+export function checkingTokensFrom(issuer: string, home: string, more: NodeJS.ProcessEnv = {}): (url: string) => NodeJS.ProcessEnv {
+  return (url) => ({ MCP_AUTH: "on", MCP_AUTH_ISSUER: issuer, MCP_AUTH_AUDIENCE: url, MCP_PLATFORM_HOME: home, OTEL_SDK_DISABLED: "true", ...more });
+}
+
+/**
  * Starts a built server entry (`dist/index.js`) as a real process serving HTTP on a free loopback
  * port, and resolves once its `/readyz` answers 200. `env` may be a function of the server's URL,
  * for settings that must name it (`MCP_AUTH_AUDIENCE`).

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startDevIssuer, type DevIssuer } from "@mcp-platform/auth/dev-issuer";
-import { startServerProcess, type ServerProcess } from "@mcp-platform/test-services";
+import { checkingTokensFrom, startServerProcess, type ServerProcess } from "@mcp-platform/test-services";
 import {
   Client,
   StreamableHTTPClientTransport,
@@ -122,13 +122,7 @@ async function consent(authorizationUrl: URL, decision: "allow" | "deny", subjec
 beforeAll(async () => {
   const { ca } = await serveClientDocument();
   issuer = await startDevIssuer({ home, clientMetadataCa: ca });
-  server = await startServerProcess(SWITCHES_FIXTURE, (url) => ({
-    MCP_AUTH: "on",
-    MCP_AUTH_ISSUER: issuer.issuer,
-    MCP_AUTH_AUDIENCE: url,
-    MCP_PLATFORM_HOME: home,
-    OTEL_SDK_DISABLED: "true",
-  }));
+  server = await startServerProcess(SWITCHES_FIXTURE, checkingTokensFrom(issuer.issuer, home));
 });
 afterAll(async () => {
   await server?.stop();

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ApprovalTokens, argumentsHash } from "@mcp-platform/auth";
 import { loadOrCreateSigningKey, mintDevToken, startDevIssuer, type DevIssuer } from "@mcp-platform/auth/dev-issuer";
-import { startServerProcess, type ServerProcess } from "@mcp-platform/test-services";
+import { checkingTokensFrom, startServerProcess, type ServerProcess } from "@mcp-platform/test-services";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { mcpHttpRequest } from "../protocol/http-request.js";
 import { PROTOCOLS } from "../test-support/http.js";
@@ -23,16 +23,11 @@ let server: ServerProcess;
 let stateful: ServerProcess;
 
 function env(url: string) {
-  return {
-    MCP_AUTH: "on",
-    MCP_AUTH_ISSUER: issuer.issuer,
-    MCP_AUTH_AUDIENCE: url,
-    MCP_PLATFORM_HOME: home,
+  return checkingTokensFrom(issuer.issuer, home, {
     MCP_APPROVAL_SECRET: approvalSecret.toString("base64"),
     // Every attack below fails authentication from 127.0.0.1 on purpose; the limit has its own test.
     MCP_AUTH_FAILURES_PER_MINUTE: "0",
-    OTEL_SDK_DISABLED: "true",
-  };
+  })(url);
 }
 
 beforeAll(async () => {
