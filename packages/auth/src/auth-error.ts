@@ -39,3 +39,15 @@ export class AuthError extends Error {
 export function wrongAudience(audience: string): AuthError {
   return new AuthError("wrong_audience", `Token is not meant for this resource (its audience must be ${audience})`);
 }
+
+/**
+ * Names the issuer this resource trusts (public: it is in the protected-resource metadata), and
+ * says when the token's `iss` differs from it only by a trailing slash, the usual misconfiguration
+ * (some identity providers put one in `iss`, some do not). The claim itself is not echoed.
+ */
+export function wrongIssuer(issuer: string, claimed: unknown): AuthError {
+  const trim = (value: string) => value.replace(/\/+$/, "");
+  const slashOnly = typeof claimed === "string" && trim(claimed) === trim(issuer);
+  const hint = slashOnly ? "; the token's iss differs from it only by a trailing slash" : "";
+  return new AuthError("wrong_issuer", `Token was issued by another issuer (this resource trusts iss ${issuer} exactly${hint})`);
+}

@@ -15,7 +15,8 @@ export async function discoverJwksUri(issuer: string, timeoutMs = 5000): Promise
     if (!response?.ok) continue;
     const metadata = (await response.json()) as { issuer?: unknown; jwks_uri?: unknown };
     if (metadata.issuer !== issuer) {
-      throw new AuthError("issuer_unreachable", `Issuer metadata at ${candidate.href} names another issuer`);
+      const named = typeof metadata.issuer === "string" ? `the issuer ${metadata.issuer}` : "no issuer";
+      throw new AuthError("issuer_unreachable", `Issuer metadata at ${candidate.href} names ${named}, not ${issuer}: the two must match exactly`);
     }
     if (typeof metadata.jwks_uri === "string") return new URL(metadata.jwks_uri);
   }

@@ -1,4 +1,4 @@
-import { AuthError, wrongAudience } from "./auth-error.js";
+import { AuthError, wrongAudience, wrongIssuer } from "./auth-error.js";
 import type { Principal } from "./principal.js";
 
 export interface IntrospectionOptions {
@@ -32,7 +32,7 @@ export async function introspect(token: string, options: IntrospectionOptions, e
   if (!response?.ok) throw new AuthError("issuer_unreachable", "Token introspection failed");
   const claims = (await response.json()) as IntrospectionResponse;
   if (claims.active !== true) throw new AuthError("inactive", "Token is not active");
-  if (claims.iss !== undefined && claims.iss !== expected.issuer) throw new AuthError("wrong_issuer", "Token was issued by another issuer");
+  if (claims.iss !== undefined && claims.iss !== expected.issuer) throw wrongIssuer(expected.issuer, claims.iss);
   const audiences = typeof claims.aud === "string" ? [claims.aud] : (claims.aud ?? []);
   if (!audiences.includes(expected.audience)) throw wrongAudience(expected.audience);
   if (!claims.sub) throw new AuthError("invalid_claims", 'Token claim "sub" is missing');

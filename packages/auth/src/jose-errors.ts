@@ -1,12 +1,12 @@
 import * as errors from "jose/errors";
-import { AuthError, wrongAudience } from "./auth-error.js";
+import { AuthError, wrongAudience, wrongIssuer } from "./auth-error.js";
 
 /** Maps jose's verification errors to the kit's reasons, with caller-safe descriptions. */
-export function toAuthError(error: unknown, audience: string): AuthError {
+export function toAuthError(error: unknown, audience: string, issuer: string): AuthError {
   if (error instanceof AuthError) return error;
   if (error instanceof errors.JWTExpired) return new AuthError("expired", "Token has expired");
   if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.claim === "iss") return new AuthError("wrong_issuer", "Token was issued by another issuer");
+    if (error.claim === "iss") return wrongIssuer(issuer, error.payload.iss);
     if (error.claim === "aud") return wrongAudience(audience);
     if (error.claim === "nbf") return new AuthError("not_yet_valid", "Token is not valid yet");
     return new AuthError("invalid_claims", `Token claim "${error.claim}" is invalid`);

@@ -55,6 +55,19 @@ describe("createTokenVerifier", () => {
     expect(issuer.jwksFetches).toBe(fetches);
   });
 
+  it("refuses a token of another issuer, naming the trusted one and a trailing slash as the difference", async () => {
+    const verifier = createTokenVerifier({ issuer: issuer.issuer, audience: AUDIENCE });
+    const mint = (iss: string) => mintDevToken({ home, issuer: iss, audience: AUDIENCE, scopes: ["runbooks:read"], subject: "alice" });
+    await expect(verifier.verify(await mint(`${issuer.issuer}/`))).rejects.toMatchObject({
+      reason: "wrong_issuer",
+      message: `Token was issued by another issuer (this resource trusts iss ${issuer.issuer} exactly; the token's iss differs from it only by a trailing slash)`,
+    });
+    await expect(verifier.verify(await mint("https://idp.example/realms/other"))).rejects.toMatchObject({
+      reason: "wrong_issuer",
+      message: `Token was issued by another issuer (this resource trusts iss ${issuer.issuer} exactly)`,
+    });
+  });
+
   it("checks opaque tokens by RFC 7662 introspection with client credentials", async () => {
     const verifier = createTokenVerifier({
       issuer: issuer.issuer,

@@ -90,7 +90,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         cache.set(token, principal, Math.floor(Date.now() / 1000));
         return principal;
       } catch (error) {
-        throw toAuthError(error, options.audience);
+        throw toAuthError(error, options.audience, options.issuer);
       }
     },
   };

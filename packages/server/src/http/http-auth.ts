@@ -11,6 +11,7 @@ import {
   type TokenVerifier,
 } from "@mcp-platform/auth";
 import type { IncomingMessage } from "node:http";
+import type { Logger } from "pino";
 import type { RuntimeConfig } from "../config.js";
 import type { DecisionRecorder } from "../policy/decide.js";
 import type { ScopePolicy } from "../policy/scopes.js";
@@ -34,7 +35,7 @@ export class HttpAuth {
   /** Failed authentications per client address: past the budget, its unknown tokens are not even checked. */
   readonly #failures: RateLimiter;
 
-  constructor(config: RuntimeConfig, serverTitle: string, scopes: ScopePolicy, decisions: DecisionRecorder) {
+  constructor(config: RuntimeConfig, serverTitle: string, scopes: ScopePolicy, decisions: DecisionRecorder, logger: Logger) {
     const audience = config.MCP_AUTH_AUDIENCE!;
     const issuer = config.MCP_AUTH_ISSUER!;
     this.#scopes = scopes;
@@ -51,7 +52,13 @@ export class HttpAuth {
         ? { introspection: { url: config.MCP_AUTH_INTROSPECTION_URL, clientId: config.MCP_AUTH_CLIENT_ID!, clientSecret: config.MCP_AUTH_CLIENT_SECRET! } }
         : {}),
     });
-    void this.#verifier.warm().catch(() => undefined);
+    // Not fatal (every token check tries again), but an operator should hear of it now, not from the first 503.
+    void this.#verifier.warm().catch((error: unknown) => {
+      logger.warn(
+        { issuer, reason: (error as Error).message },
+        "the issuer's keys could not be fetched at start; token checks will retry (MCP_AUTH_ISSUER, MCP_AUTH_JWKS_URL)",
+      );
+    });
   }
 
   async authenticate(req: IncomingMessage): Promise<Authentication> {

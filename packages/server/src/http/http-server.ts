@@ -43,7 +43,7 @@ export function createHttpServer(
 ): HttpServer {
   const inFlight = new InFlight();
   const { definition, trust } = factory;
-  const auth = config.authRequired ? new HttpAuth(config, definition.title ?? definition.name, trust.scopes, trust.decisions) : undefined;
+  const auth = config.authRequired ? new HttpAuth(config, definition.title ?? definition.name, trust.scopes, trust.decisions, logger) : undefined;
   const limiter = rateLimiterFor(config, definition.name, logger);
   const router = new McpRouter(factory, config, bus, logger);
   let started = false;

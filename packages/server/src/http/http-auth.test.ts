@@ -1,0 +1,52 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startDevIssuer, type DevIssuer } from "@mcp-platform/auth/dev-issuer";
+import { freePort } from "@mcp-platform/test-services";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { loadConfig } from "../config.js";
+import { createTrust, type Trust } from "../policy/trust.js";
+import { exampleServer } from "../test-support/example-server.js";
+import { HttpAuth } from "./http-auth.js";
+
+let issuer: DevIssuer;
+const trusts: Trust[] = [];
+beforeAll(async () => void (issuer = await startDevIssuer({ home: mkdtempSync(join(tmpdir(), "http-auth-")) })));
+afterAll(async () => {
+  await Promise.all(trusts.map((trust) => trust.close()));
+  await issuer.close();
+});
+
+/** The log lines of an HttpAuth started for `issuerUrl`. */
+function startAuth(issuerUrl: string) {
+  const lines: { msg: string; issuer?: string; reason?: string }[] = [];
+  const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line) as (typeof lines)[number]) });
+  const config = loadConfig({ MCP_TRANSPORT: "http", MCP_AUTH_ISSUER: issuerUrl, MCP_AUTH_AUDIENCE: "http://127.0.0.1:3000/mcp" });
+  const trust = createTrust(exampleServer, logger);
+  trusts.push(trust);
+  new HttpAuth(config, "Example", trust.scopes, trust.decisions, logger);
+  return lines;
+}
+
+describe("HttpAuth at start", () => {
+  it("warns when the issuer cannot be reached, naming it and why, instead of waiting for the first 503", async () => {
+    const unreachable = `http://127.0.0.1:${await freePort()}`;
+    const lines = startAuth(unreachable);
+    await vi.waitFor(() => expect(lines).toHaveLength(1), { timeout: 10_000 });
+    expect(lines[0]).toMatchObject({ msg: expect.stringContaining("the issuer's keys could not be fetched at start") as string, issuer: unreachable });
+    expect(lines[0]!.reason).toContain(`No authorization server metadata with a jwks_uri found for ${unreachable}`);
+  });
+
+  it("warns when the issuer's metadata names it differently, a trailing slash included", async () => {
+    const lines = startAuth(`${issuer.issuer}/`);
+    await vi.waitFor(() => expect(lines).toHaveLength(1), { timeout: 10_000 });
+    expect(lines[0]!.reason).toMatch(new RegExp(`names the issuer ${issuer.issuer}, not ${issuer.issuer}/: the two must match exactly$`));
+  });
+
+  it("says nothing when the issuer's keys are fetched", async () => {
+    const lines = startAuth(issuer.issuer);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(lines).toEqual([]);
+  });
+});
