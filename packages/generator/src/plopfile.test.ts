@@ -65,7 +65,7 @@ describe("the server generator", () => {
       name: "@mcp-platform/billing",
       version: "0.1.0",
       description: billing.description,
-      bin: { "billing-mcp": "./dist/index.js" },
+      scripts: expect.objectContaining({ start: "node dist/index.js" }) as unknown,
     });
     const { install: _install, ...answers } = billing;
     expect(JSON.parse(read("apps/billing/mcp-template.json"))).toEqual({ template: await templateVersion(), answers });
