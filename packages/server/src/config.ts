@@ -1,5 +1,6 @@
 import { TELEMETRY_VARIABLES } from "@mcp-platform/telemetry";
 import { z } from "zod";
+import { hostEntryProblem, originEntryProblem } from "./allow-list-entries.js";
 import { misspelledVariable } from "./misspelled-variable.js";
 
 const LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1"];
@@ -10,6 +11,12 @@ const list = z.string().transform((value) =>
     .map((item) => item.trim())
     .filter(Boolean),
 );
+
+const checkedList = (problem: (entry: string) => string | undefined) =>
+  list.superRefine((entries, ctx) => {
+    const found = entries.map(problem).find(Boolean);
+    if (found) ctx.addIssue({ code: "custom", message: found });
+  });
 
 const integer = (min: number, max: number) =>
   z.coerce
@@ -42,8 +49,8 @@ const environmentSchema = z.object({
   PORT: integer(0, 65535).default(3000),
   MCP_SESSIONS: z.enum(["stateless", "stateful"], { error: 'must be "stateless" or "stateful"' }).default("stateless"),
   MCP_SESSION_IDLE_SECONDS: integer(1, 86_400).default(1800),
-  MCP_ALLOWED_HOSTS: list.optional(),
-  MCP_ALLOWED_ORIGINS: list.optional(),
+  MCP_ALLOWED_HOSTS: checkedList(hostEntryProblem).optional(),
+  MCP_ALLOWED_ORIGINS: checkedList(originEntryProblem).optional(),
   MCP_MAX_BODY_BYTES: integer(1024, 64 * 1024 * 1024).default(1024 * 1024),
   MCP_SHUTDOWN_TIMEOUT_MS: integer(0, 300_000).default(10_000),
   MCP_AUTH: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
