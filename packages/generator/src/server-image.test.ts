@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, realpath, rm } from "node:fs/promises";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -42,7 +42,6 @@ describe.runIf(APP)(`apps/${APP}/deploy/Dockerfile`, () => {
       ...process.env,
       ...stage("build").env,
       npm_config_offline: "true",
-      npm_config_dlx_cache_dir: join(scratch, "dlx"),
       TURBO_CACHE_DIR: join(KIT_ROOT, ".turbo/cache"),
     };
     const [prune, build] = [join(scratch, "prune"), join(scratch, "build")];
@@ -51,7 +50,10 @@ describe.runIf(APP)(`apps/${APP}/deploy/Dockerfile`, () => {
     // The build context: the repository's files as they are, less what git ignores (the .dockerignore's list).
     const files = 'git -C "$0" ls-files -z --cached --others --exclude-standard | tar -C "$0" --null --ignore-failed-read -T - -c | tar -x';
     await runCommand("sh", ["-c", files, KIT_ROOT], prune);
-    for (const command of stage("prune").runs) await runCommand("sh", ["-c", command], prune, { env });
+    // `pnpm dlx` resolves its package from registry metadata, which a store filled from a lockfile does
+    // not hold offline; the checkout's own turbo is the version the Dockerfile pins (asserted below).
+    const rootTurbo = join(KIT_ROOT, "node_modules/.bin/turbo");
+    for (const command of stage("prune").runs) await runCommand("sh", ["-c", command.replace(/^pnpm dlx turbo@\S+ /, `${rootTurbo} `)], prune, { env });
     await cp(join(prune, "out/json"), build, { recursive: true });
     const [install, buildServer, deploy] = stage("build").runs;
     await runCommand("sh", ["-c", install!], build, { env });
@@ -70,7 +72,7 @@ describe.runIf(APP)(`apps/${APP}/deploy/Dockerfile`, () => {
     expect(stage("build").runs).toEqual([
       "pnpm install --frozen-lockfile",
       `pnpm turbo run build --filter=@mcp-platform/${APP}... --output-logs=errors-only`,
-      `pnpm deploy --filter=@mcp-platform/${APP} --prod --legacy /out`,
+      `pnpm deploy --filter=@mcp-platform/${APP} --prod --config.inject-workspace-packages=true /out`,
     ]);
     expect(stage("runtime").copies).toEqual(["--from=build --chown=1000:1000 /out ./"]);
     expect(stage("runtime").env.NODE_ENV).toBe("production");
@@ -84,6 +86,22 @@ describe.runIf(APP)(`apps/${APP}/deploy/Dockerfile`, () => {
     for (const tool of ["typescript", "turbo", "eslint", "vitest", "prettier", "@modelcontextprotocol/sdk", "@modelcontextprotocol/client"]) {
       expect(installed).not.toContain(tool);
     }
+  });
+
+  it("holds its dependencies at the versions the checkout installed and tested: the lockfile's", async () => {
+    const manifest = JSON.parse(await readFile(join(KIT_ROOT, "apps", APP!, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    const external = Object.keys(manifest.dependencies).filter((name) => !name.startsWith("@mcp-platform/"));
+    expect(external.length).toBeGreaterThan(0);
+    const version = async (root: string, name: string) =>
+      (JSON.parse(await readFile(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+    for (const name of external) expect(await version(app, name), name).toBe(await version(join(KIT_ROOT, "apps", APP!), name));
+  });
+
+  it("is self-contained: no link in it leads out of /app (the build stage is gone at run time)", async () => {
+    const links = (await readdir(app, { recursive: true, withFileTypes: true })).filter((entry) => entry.isSymbolicLink());
+    expect(links.length).toBeGreaterThan(0);
+    const root = `${await realpath(app)}/`;
+    for (const link of links) expect((await realpath(join(link.parentPath, link.name))).startsWith(root), link.name).toBe(true);
   });
 
   describe("serves with the Deployment's environment, its addresses on loopback", () => {
