@@ -35,6 +35,15 @@ describe("mcp-platform", () => {
     expect(err).toEqual(["Usage: mcp-platform contract update|check"]);
   });
 
+  it("answers an unknown option, or one missing its value, with the command's usage and exit code 2", async () => {
+    const unknown = io();
+    expect(await run(["dev-token", "--scope", "runbooks:read"], unknown.commandIo)).toBe(2);
+    expect(unknown.err).toEqual(["mcp-platform dev-token: Unknown option '--scope'\nUsage: mcp-platform dev-token --scopes S [--port N | --audience URL]"]);
+    const missing = io();
+    expect(await run(["traces", "--last"], missing.commandIo)).toBe(2);
+    expect(missing.err[0]).toMatch(/^mcp-platform traces: Option '--last <value>' argument missing\nUsage: mcp-platform traces \[--last N\]/);
+  });
+
   it("turns an error into one line naming the command, not a stack trace", async () => {
     const { commandIo, err } = io({ MCP_PLATFORM_NOW: "someday" });
     expect(await run(["contract", "check"], commandIo)).toBe(1);

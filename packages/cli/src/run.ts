@@ -33,17 +33,29 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     io.err(`mcp-platform: unknown command "${name}"\n\n${await usage()}`);
     return 2;
   }
+  let commandUsage: string | undefined;
   try {
     const command = (await load()).default;
+    commandUsage = `Usage: mcp-platform ${command.usage}`;
     if (args.some((arg) => COMMAND_HELP.has(arg))) {
-      io.out(`Usage: mcp-platform ${command.usage}\n\n${command.summary}`);
+      io.out(`${commandUsage}\n\n${command.summary}`);
       return 0;
     }
     return await command.run(args, io);
   } catch (error) {
+    // An unknown option or one missing its value: the command's own usage says what it takes.
+    if (commandUsage && isArgumentError(error)) {
+      io.err(`mcp-platform ${name}: ${error.message}\n${commandUsage}`);
+      return 2;
+    }
     io.err(`mcp-platform ${name}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
+}
+
+/** The errors `node:util` parseArgs throws for arguments it cannot take. */
+function isArgumentError(error: unknown): error is Error {
+  return error instanceof Error && String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS_");
 }
 
 async function usage(): Promise<string> {
