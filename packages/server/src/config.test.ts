@@ -23,6 +23,17 @@ describe("loadConfig", () => {
     expect(loadConfig({ MCP_ENVIRONMENT: "production", MCP_DISABLED_TOOLS: "delete_host" }).MCP_DISABLED_TOOLS).toEqual(["delete_host"]);
   });
 
+  it("refuses an audience with a fragment and an issuer with a query or fragment, which no token can name", () => {
+    const http = { MCP_TRANSPORT: "http", MCP_AUTH_ISSUER: "https://login.example.internal", MCP_AUTH_AUDIENCE: "https://mcp.example.internal/mcp" };
+    expect(loadConfig(http).MCP_AUTH_AUDIENCE).toBe("https://mcp.example.internal/mcp");
+    expect(() => loadConfig({ ...http, MCP_AUTH_AUDIENCE: "https://mcp.example.internal/mcp#main" })).toThrow(
+      /^Invalid configuration: MCP_AUTH_AUDIENCE must not have a #fragment: a resource URL has none \(RFC 8707\)/,
+    );
+    expect(() => loadConfig({ ...http, MCP_AUTH_ISSUER: "https://login.example.internal/?tenant=a" })).toThrow(
+      /^Invalid configuration: MCP_AUTH_ISSUER must not have a query or a #fragment/,
+    );
+  });
+
   it("takes explicit allow-lists, and '*' turns the Host check off", () => {
     expect(loadConfig({ MCP_ALLOWED_HOSTS: "mcp.internal, Other.internal" }).allowedHosts).toEqual(["mcp.internal", "other.internal"]);
     expect(loadConfig({ MCP_ALLOWED_HOSTS: "*" }).allowedHosts).toBeUndefined();

@@ -26,6 +26,8 @@ const integer = (min: number, max: number) =>
     .max(max, `must be an integer from ${min} to ${max}`);
 
 const url = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+const resourceUrl = url.refine((value) => !value.includes("#"), "must not have a #fragment: a resource URL has none (RFC 8707)");
+const issuerUrl = url.refine((value) => !/[?#]/.test(value), "must not have a query or a #fragment: an issuer identifier has neither (RFC 8414)");
 /** Values that may hold credentials: a configuration error names them but never repeats them. */
 const SECRET_VARIABLES = new Set([
   "MCP_STORE_URL",
@@ -54,8 +56,8 @@ const environmentSchema = z.object({
   MCP_MAX_BODY_BYTES: integer(1024, 64 * 1024 * 1024).default(1024 * 1024),
   MCP_SHUTDOWN_TIMEOUT_MS: integer(0, 300_000).default(10_000),
   MCP_AUTH: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
-  MCP_AUTH_ISSUER: url.optional(),
-  MCP_AUTH_AUDIENCE: url.optional(),
+  MCP_AUTH_ISSUER: issuerUrl.optional(),
+  MCP_AUTH_AUDIENCE: resourceUrl.optional(),
   MCP_AUTH_JWKS_URL: url.optional(),
   MCP_AUTH_JWKS_MAX_AGE_SECONDS: integer(1, 86_400).optional(),
   MCP_AUTH_FAILURES_PER_MINUTE: integer(0, 1_000_000).default(30),

@@ -19,10 +19,10 @@ afterAll(async () => {
 });
 
 /** The log lines of an HttpAuth started for `issuerUrl`. */
-function startAuth(issuerUrl: string) {
-  const lines: { msg: string; issuer?: string; reason?: string }[] = [];
+function startAuth(issuerUrl: string, audience = "http://127.0.0.1:3000/mcp") {
+  const lines: { msg: string; issuer?: string; reason?: string; audience?: string }[] = [];
   const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line) as (typeof lines)[number]) });
-  const config = loadConfig({ MCP_TRANSPORT: "http", MCP_AUTH_ISSUER: issuerUrl, MCP_AUTH_AUDIENCE: "http://127.0.0.1:3000/mcp" });
+  const config = loadConfig({ MCP_TRANSPORT: "http", MCP_AUTH_ISSUER: issuerUrl, MCP_AUTH_AUDIENCE: audience });
   const trust = createTrust(exampleServer, logger);
   trusts.push(trust);
   new HttpAuth(config, "Example", trust.scopes, trust.decisions, logger);
@@ -42,6 +42,12 @@ describe("HttpAuth at start", () => {
     const lines = startAuth(`${issuer.issuer}/`);
     await vi.waitFor(() => expect(lines).toHaveLength(1), { timeout: 10_000 });
     expect(lines[0]!.reason).toMatch(new RegExp(`names the issuer ${issuer.issuer}, not ${issuer.issuer}/: the two must match exactly$`));
+  });
+
+  it("warns when the audience ends with a slash, which the SDK's client refuses for the URL without it", () => {
+    const lines = startAuth(issuer.issuer, "https://mcp.example.internal/mcp/");
+    expect(lines[0]).toMatchObject({ audience: "https://mcp.example.internal/mcp/" });
+    expect(lines[0]!.msg).toMatch(/^MCP_AUTH_AUDIENCE ends with a slash: MCP clients connecting to https:\/\/mcp\.example\.internal\/mcp refuse/);
   });
 
   it("says nothing when the issuer's keys are fetched", async () => {

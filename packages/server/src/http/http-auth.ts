@@ -52,6 +52,13 @@ export class HttpAuth {
         ? { introspection: { url: config.MCP_AUTH_INTROSPECTION_URL, clientId: config.MCP_AUTH_CLIENT_ID!, clientSecret: config.MCP_AUTH_CLIENT_SECRET! } }
         : {}),
     });
+    const { pathname } = new URL(audience);
+    if (pathname !== "/" && pathname.endsWith("/")) {
+      logger.warn(
+        { audience },
+        `MCP_AUTH_AUDIENCE ends with a slash: MCP clients connecting to ${audience.replace(/\/+$/, "")} refuse a resource longer than the URL they use, and tokens issued for it do not verify; the canonical form has no trailing slash`,
+      );
+    }
     // Not fatal (every token check tries again), but an operator should hear of it now, not from the first 503.
     void this.#verifier.warm().catch((error: unknown) => {
       logger.warn(
