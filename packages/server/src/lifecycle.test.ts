@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/client";
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
@@ -45,6 +47,25 @@ describe("server process lifecycle", () => {
     const server = startHttp({ PORT: "abc" });
     expect(await server.exit).toBe(1);
     expect(server.stderr()).toBe('slow: Invalid configuration: PORT must be an integer from 0 to 65535 (got "abc")\n');
+  });
+
+  it("stops with one line naming PORT, not a stack trace, when the port is taken", async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const server = startHttp({ PORT: String(port) });
+      expect(await server.exit).toBe(1);
+      expect(server.stderr()).toMatch(
+        new RegExp(
+          `^slow: Cannot listen on 127\\.0\\.0\\.1:${port}: another process already listens on port ${port} \\(stop it, or choose another PORT\\)\n$`,
+          "m",
+        ),
+      );
+      expect(server.stderr()).not.toContain("    at ");
+    } finally {
+      taken.close();
+    }
   });
 
   it("keeps stdout for the protocol under stdio, even with debug logging, for 2026-07-28 and 2025-11-25 clients", async () => {

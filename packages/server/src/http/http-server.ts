@@ -12,6 +12,7 @@ import type { ProtocolServerFactory } from "../protocol/server-factory.js";
 import { readJsonBody } from "./body.js";
 import { hostAllowed, originAllowed } from "./guards.js";
 import { HttpAuth } from "./http-auth.js";
+import { listenError } from "./listen-error.js";
 import { McpRouter } from "./mcp-router.js";
 import { rateLimiterFor } from "./rate-limiter-from-config.js";
 import { JSON_RPC, sendJson, sendJsonRpcError } from "./responses.js";
@@ -169,9 +170,10 @@ export function createHttpServer(
     },
     listen: () =>
       new Promise((resolve, reject) => {
-        server.once("error", reject);
+        const refused = (error: NodeJS.ErrnoException) => reject(listenError(error, config.HOST, config.PORT));
+        server.once("error", refused);
         server.listen(config.PORT, config.HOST, () => {
-          server.off("error", reject);
+          server.off("error", refused);
           resolve(server.address() as AddressInfo);
         });
       }),
