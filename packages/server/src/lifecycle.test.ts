@@ -1,4 +1,7 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -66,6 +69,14 @@ describe("server process lifecycle", () => {
     } finally {
       taken.close();
     }
+  });
+
+  it("stops with one line naming MCP_PLATFORM_HOME when its folder cannot be written, as on a read-only disk", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "lifecycle-")), "a-file");
+    writeFileSync(file, "");
+    const server = startHttp({ MCP_PLATFORM_HOME: join(file, "home") });
+    expect(await server.exit).toBe(1);
+    expect(server.stderr()).toMatch(/^slow: Cannot use the SQLite store at .*\(MCP_PLATFORM_HOME\): ENOTDIR: .*mount a volume there\)\n$/);
   });
 
   it("keeps stdout for the protocol under stdio, even with debug logging, for 2026-07-28 and 2025-11-25 clients", async () => {

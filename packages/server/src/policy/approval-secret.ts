@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { localFileError } from "../local-file-error.js";
 
 /**
  * The keys approvals are signed with: the first signs, all verify. Replicas must share them
@@ -13,17 +14,20 @@ export function approvalKeys(current: string | undefined, previous: readonly str
   return [current ? Buffer.from(current, "base64") : generatedKey(keyFile), ...verifyOnly];
 }
 
+/** What decides where the generated key lives, or makes it unnecessary. */
+const KEY_VARIABLES = "MCP_PLATFORM_HOME, or set MCP_APPROVAL_SECRET";
+
 function generatedKey(keyFile: string): Uint8Array {
   try {
     return readFileSync(keyFile);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw localFileError("the approval key", keyFile, KEY_VARIABLES, error);
   }
-  mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
   try {
+    mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
     writeFileSync(keyFile, randomBytes(32), { mode: 0o600, flag: "wx" });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw localFileError("the approval key", keyFile, KEY_VARIABLES, error);
   }
   return readFileSync(keyFile);
 }

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import { ConfigError, type RuntimeConfig } from "../config.js";
+import { localFileError } from "../local-file-error.js";
 import type { ActionStore } from "./action-store.js";
 import type { PoolErrorSink } from "./postgres-pool.js";
 import { SqliteActionStore } from "./sqlite-action-store.js";
@@ -10,7 +11,14 @@ import { SqliteActionStore } from "./sqlite-action-store.js";
  * start with one line, like any other configuration mistake.
  */
 export async function openActionStore(config: RuntimeConfig, defaultPath: string, logger: Logger): Promise<ActionStore> {
-  if (!config.MCP_STORE_URL) return new SqliteActionStore(config.MCP_STORE_PATH ?? defaultPath);
+  if (!config.MCP_STORE_URL) {
+    const path = config.MCP_STORE_PATH ?? defaultPath;
+    try {
+      return new SqliteActionStore(path);
+    } catch (error) {
+      throw localFileError("the SQLite store", path, config.MCP_STORE_PATH ? "MCP_STORE_PATH" : "MCP_PLATFORM_HOME", error);
+    }
+  }
   const store = await openPostgresStore(config.MCP_STORE_URL, logger);
   logger.info({ store: "postgresql", database: withoutCredentials(config.MCP_STORE_URL) }, "action store: PostgreSQL (shared by replicas)");
   return store;
