@@ -10,7 +10,7 @@ const switches: KillSwitch[] = [];
 afterEach(() => switches.splice(0).forEach((killSwitch) => killSwitch.close()));
 
 function killSwitch(disabled: string[], file?: string) {
-  const lines: { msg: string; disabled?: string[]; unknown?: string[]; file?: string }[] = [];
+  const lines: { msg: string; disabled?: string[]; unknown?: string[]; file?: string; reason?: string }[] = [];
   const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line) as (typeof lines)[number]) });
   const created = new KillSwitch(disabled, file, logger, TOOLS);
   switches.push(created);
@@ -42,6 +42,21 @@ describe("KillSwitch", () => {
     writeFileSync(file, "delete_host\n");
     for (let i = 0; i < 40 && !watching.isDisabled("delete_host"); i++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(watching.isDisabled("delete_host")).toBe(true);
+  });
+
+  it("warns once when the file is a folder, as a ConfigMap volume's mount point is, and switches nothing off", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "kill-switch-"));
+    writeFileSync(join(folder, "disabled-tools"), "delete_host\n");
+    const { killSwitch: watching, lines } = killSwitch([], folder);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(lines).toEqual([
+      expect.objectContaining({
+        msg: "MCP_DISABLED_TOOLS_FILE cannot be read (a folder: name the file inside it, as a ConfigMap volume holds one file per key): nothing is switched off by file until it can",
+        file: folder,
+        reason: expect.stringContaining("EISDIR") as string,
+      }),
+    ]);
+    expect(watching.isDisabled("delete_host")).toBe(false);
   });
 
   it("reports each change of the file the same way", async () => {

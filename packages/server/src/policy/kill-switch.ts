@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import type { Logger } from "pino";
 
 /**
@@ -14,19 +14,19 @@ export class KillSwitch {
   readonly #listeners = new Set<() => void>();
   readonly #logger: Logger;
   readonly #tools: readonly string[];
+  /** Why the file could not be read last time, so that a lasting problem is said once. */
+  #fileProblem: string | undefined;
 
   /** `tools`: the server's tool names, to point out listed names that match none of them. */
   constructor(disabled: readonly string[], file: string | undefined, logger: Logger, tools: readonly string[]) {
     this.#fromEnvironment = new Set(disabled);
     this.#logger = logger;
     this.#tools = tools;
-    if (file) this.#fromFile = readList(file);
-    // A wrong path (a typo, a ConfigMap mounted elsewhere) would otherwise leave the switch dead in silence.
-    if (file && !existsSync(file)) logger.warn({ file }, "MCP_DISABLED_TOOLS_FILE does not exist yet: nothing is switched off by file until it does");
+    if (file) this.#fromFile = this.#read(file);
     if (this.disabled.size) this.#report("kill switch set at start");
     if (!file) return;
     const reload = () => {
-      const next = readList(file);
+      const next = this.#read(file);
       if (sameSet(next, this.#fromFile)) return;
       this.#fromFile = next;
       this.version++;
@@ -56,6 +56,18 @@ export class KillSwitch {
     clearInterval(this.#poll);
   }
 
+  /**
+   * The names in the file; none while it cannot be read, which is said once each time the reason
+   * changes: a wrong path (a typo, a ConfigMap mounted elsewhere) or a folder where the file should
+   * be (a ConfigMap volume's mount point, not its key) would otherwise leave the switch dead in silence.
+   */
+  #read(file: string): Set<string> {
+    const { names, problem } = readList(file);
+    if (problem && problem.reason !== this.#fileProblem) this.#logger.warn({ file, reason: problem.reason }, problem.message);
+    this.#fileProblem = problem?.reason;
+    return names;
+  }
+
   /** A listed name that matches no tool here is a typo, or a tool of another server sharing the list. */
   #report(message: string): void {
     const disabled = [...this.disabled];
@@ -65,16 +77,25 @@ export class KillSwitch {
   }
 }
 
-function readList(file: string): Set<string> {
+interface FileProblem {
+  reason: string;
+  message: string;
+}
+
+const MISSING: FileProblem = { reason: "ENOENT", message: "MCP_DISABLED_TOOLS_FILE does not exist yet: nothing is switched off by file until it does" };
+
+function readList(file: string): { names: Set<string>; problem?: FileProblem } {
   try {
-    return new Set(
-      readFileSync(file, "utf8")
-        .split("\n")
-        .map((line) => line.replace(/#.*/, "").trim())
-        .filter(Boolean),
-    );
-  } catch {
-    return new Set(); // no file means nothing switched off by file
+    const lines = readFileSync(file, "utf8").split("\n");
+    return { names: new Set(lines.map((line) => line.replace(/#.*/, "").trim()).filter(Boolean)) };
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    const folder = code === "EISDIR" ? " (a folder: name the file inside it, as a ConfigMap volume holds one file per key)" : "";
+    const problem =
+      code === "ENOENT"
+        ? MISSING
+        : { reason: message, message: `MCP_DISABLED_TOOLS_FILE cannot be read${folder}: nothing is switched off by file until it can` };
+    return { names: new Set(), problem };
   }
 }
 
