@@ -17,6 +17,25 @@ describe("telemetryMode", () => {
     expect(() => telemetryMode({ OTEL_METRICS_EXPORTER: "otlp,console" }, "stdio")).toThrow(/OTEL_METRICS_EXPORTER=console/);
     expect(telemetryMode({ OTEL_TRACES_EXPORTER: "console" }, "http")).toBe("standard");
   });
+  it("refuses an OTLP endpoint no exporter could deliver to, saying what to give instead", () => {
+    expect(() => telemetryMode({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://otel-collector:4318/v1/traces" }, "http")).toThrow(
+      "Invalid configuration: OTEL_EXPORTER_OTLP_ENDPOINT=http://otel-collector:4318/v1/traces ends with /v1/traces, which the exporters add to it themselves: give the collector's base URL (http://otel-collector:4318), or set OTEL_EXPORTER_OTLP_TRACES_ENDPOINT to the full URL instead",
+    );
+    expect(() => telemetryMode({ OTEL_EXPORTER_OTLP_ENDPOINT: "https://gateway.example/otlp/v1/metrics/" }, "http")).toThrow(
+      /base URL \(https:\/\/gateway\.example\/otlp\), or set OTEL_EXPORTER_OTLP_METRICS_ENDPOINT/,
+    );
+    expect(() => telemetryMode({ OTEL_EXPORTER_OTLP_ENDPOINT: "otel-collector:4318" }, "http")).toThrow(
+      "Invalid configuration: OTEL_EXPORTER_OTLP_ENDPOINT=otel-collector:4318 is not an http(s) URL; give one such as http://otel-collector:4318",
+    );
+    expect(() => telemetryMode({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "collector/v1/traces" }, "http")).toThrow(
+      /^Invalid configuration: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=/,
+    );
+  });
+  it("takes a base URL with a path of its own, a full signal URL where it belongs, and gRPC endpoints as they are", () => {
+    expect(telemetryMode({ OTEL_EXPORTER_OTLP_ENDPOINT: "https://gateway.example/otlp" }, "http")).toBe("standard");
+    expect(telemetryMode({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "http://otel-collector:4318/v1/traces" }, "http")).toBe("standard");
+    expect(telemetryMode({ OTEL_EXPORTER_OTLP_ENDPOINT: "otel-collector:4317", OTEL_EXPORTER_OTLP_PROTOCOL: "grpc" }, "http")).toBe("standard");
+  });
   it("takes an existing OTEL_CONFIG_FILE as standard configuration and refuses a missing one in one line", () => {
     expect(telemetryMode({ OTEL_CONFIG_FILE: fileURLToPath(import.meta.url) }, "http")).toBe("standard");
     expect(() => telemetryMode({ OTEL_CONFIG_FILE: "/nonexistent/otel.yaml" }, "http")).toThrow(
