@@ -9,6 +9,7 @@ import { FileSpanExporter } from "./file-span-exporter.js";
 import { JsonlFile } from "./jsonl-file.js";
 import { startLogPipeline } from "./log-pipeline.js";
 import { meterProvider, periodicReader } from "./metric-pipeline.js";
+import { otlpPortMismatch } from "./otlp-endpoint.js";
 import { traceOutboundHttp } from "./outbound-http.js";
 import { propagatorFromEnv } from "./propagator.js";
 import { platformResource } from "./resource.js";
@@ -29,6 +30,8 @@ const DEFAULT_FILE_MAX_BYTES = 10 * 1024 * 1024;
 export async function startSdk(service: TelemetryService, mode: TelemetryMode, env: NodeJS.ProcessEnv): Promise<{ shutdown(): Promise<unknown> }> {
   useStderrDiagLogger(env);
   if (env.OTEL_CONFIG_FILE) return startFromConfigFile(env);
+  const portMismatch = otlpPortMismatch(env);
+  if (portMismatch) diag.warn(portMismatch);
   const resource = platformResource(service, env);
   const embedded = mode === "embedded" ? embeddedPipelines(service.name, env) : undefined;
   const [tracers, meters, loggers, propagator, { AsyncLocalStorageContextManager }] = await Promise.all([

@@ -27,6 +27,25 @@ export function otlpEndpointProblem(env: NodeJS.ProcessEnv): string | undefined 
   );
 }
 
+/** The collector's conventional ports: OTLP/gRPC on 4317, OTLP/HTTP on 4318. */
+const PORT_OF = { grpc: "4317", http: "4318" } as const;
+
+/**
+ * A general endpoint on the other protocol's conventional port, which fails every export with an
+ * error that does not say why (a gRPC port answering HTTP/1.1, or the reverse). Only a warning: a
+ * collector may listen anywhere.
+ */
+export function otlpPortMismatch(env: NodeJS.ProcessEnv): string | undefined {
+  const general = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
+  const port = general && /:(\d+)(?:\/|$)/.exec(general)?.[1];
+  if (!port) return undefined;
+  const protocol = otlpProtocol(env, "traces");
+  const expected = protocol === "grpc" ? PORT_OF.grpc : PORT_OF.http;
+  const other = protocol === "grpc" ? PORT_OF.http : PORT_OF.grpc;
+  if (port !== other) return undefined;
+  return `OTEL_EXPORTER_OTLP_ENDPOINT=${general} is on port ${port}, the collector's ${protocol === "grpc" ? "OTLP/HTTP" : "OTLP/gRPC"} port, but the protocol is ${protocol} (OTEL_EXPORTER_OTLP_PROTOCOL): exports there fail unless the collector listens otherwise; its ${protocol} port is ${expected}`;
+}
+
 function httpUrl(value: string): URL | undefined {
   try {
     const url = new URL(value);
