@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { otlpEndpointProblem } from "./otlp-endpoint.js";
+import { otlpHeadersProblem } from "./otlp-headers.js";
 /** Where telemetry goes, decided from the standard OpenTelemetry variables. */
 export type TelemetryMode = "disabled" | "standard" | "embedded";
 
@@ -29,8 +30,8 @@ export function telemetryMode(env: NodeJS.ProcessEnv, transport: string): Teleme
       `Invalid configuration: OTEL_CONFIG_FILE=${configFile} does not exist; point it at an OpenTelemetry configuration file or unset it`,
     );
   }
-  const endpointProblem = otlpEndpointProblem(env);
-  if (endpointProblem) throw new TelemetryConfigError(`Invalid configuration: ${endpointProblem}`);
+  const otlpProblem = otlpEndpointProblem(env) ?? otlpHeadersProblem(env);
+  if (otlpProblem) throw new TelemetryConfigError(`Invalid configuration: ${otlpProblem}`);
   const configured = ["OTEL_TRACES_EXPORTER", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_CONFIG_FILE"];
   return configured.some((variable) => env[variable]) ? "standard" : "embedded";
 }
