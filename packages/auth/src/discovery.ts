@@ -1,24 +1,42 @@
 import { AuthError } from "./auth-error.js";
 
-const WELL_KNOWN = ["/.well-known/oauth-authorization-server", "/.well-known/openid-configuration"];
-
 /**
- * The issuer's `jwks_uri` from its metadata (RFC 8414, then OpenID Discovery), with the path of an
- * issuer URL inserted after the well-known prefix as RFC 8414 section 3.1 requires.
+ * Where an issuer's metadata may be, in the order MCP's authorization spec gives clients: RFC 8414
+ * and OpenID Discovery with the issuer's path inserted after the well-known prefix, then OpenID
+ * Discovery's own form with the path appended, which Keycloak (`/realms/<realm>`), Microsoft Entra ID,
+ * Okta's custom authorization servers and Dex serve.
  */
-export async function discoverJwksUri(issuer: string, timeoutMs = 5000): Promise<URL> {
+function metadataUrls(issuer: string): URL[] {
   const url = new URL(issuer);
-  const path = url.pathname === "/" ? "" : url.pathname.replace(/\/$/, "");
-  for (const wellKnown of WELL_KNOWN) {
-    const candidate = new URL(`${wellKnown}${path}`, url.origin);
+  const path = url.pathname.replace(/\/$/, "");
+  if (path === "") return [new URL("/.well-known/oauth-authorization-server", url.origin), new URL("/.well-known/openid-configuration", url.origin)];
+  return [
+    new URL(`/.well-known/oauth-authorization-server${path}`, url.origin),
+    new URL(`/.well-known/openid-configuration${path}`, url.origin),
+    new URL(`${path}/.well-known/openid-configuration`, url.origin),
+  ];
+}
+
+/** The issuer's `jwks_uri` from the first of its metadata documents that answers. */
+export async function discoverJwksUri(issuer: string, timeoutMs = 5000): Promise<URL> {
+  const tried: string[] = [];
+  for (const candidate of metadataUrls(issuer)) {
     const response = await fetch(candidate, { signal: AbortSignal.timeout(timeoutMs) }).catch(() => undefined);
-    if (!response?.ok) continue;
-    const metadata = (await response.json()) as { issuer?: unknown; jwks_uri?: unknown };
+    if (!response?.ok) {
+      tried.push(`${candidate.href} (${response ? `HTTP ${response.status}` : "unreachable"})`);
+      continue;
+    }
+    const metadata = (await response.json().catch(() => undefined)) as { issuer?: unknown; jwks_uri?: unknown } | undefined;
+    if (typeof metadata !== "object" || metadata === null) {
+      tried.push(`${candidate.href} (not a JSON object)`);
+      continue;
+    }
     if (metadata.issuer !== issuer) {
       const named = typeof metadata.issuer === "string" ? `the issuer ${metadata.issuer}` : "no issuer";
       throw new AuthError("issuer_unreachable", `Issuer metadata at ${candidate.href} names ${named}, not ${issuer}: the two must match exactly`);
     }
     if (typeof metadata.jwks_uri === "string") return new URL(metadata.jwks_uri);
+    tried.push(`${candidate.href} (no jwks_uri)`);
   }
-  throw new AuthError("issuer_unreachable", `No authorization server metadata with a jwks_uri found for ${issuer}`);
+  throw new AuthError("issuer_unreachable", `No authorization server metadata with a jwks_uri found for ${issuer}: tried ${tried.join(", ")}`);
 }
