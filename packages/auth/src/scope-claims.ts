@@ -8,7 +8,8 @@ export function scopesOf(claims: JWTPayload): Set<string> {
   return new Set();
 }
 
+/** The client from RFC 9068's `client_id`, else `azp` (OpenID, Keycloak, Entra ID v2), Okta's `cid` or Entra ID v1's `appid`. */
 export function clientIdOf(claims: JWTPayload): string | undefined {
-  const id = claims.client_id ?? claims.azp;
+  const id = claims.client_id ?? claims.azp ?? claims.cid ?? claims.appid;
   return typeof id === "string" ? id : undefined;
 }
