@@ -47,6 +47,26 @@ describe("the rounds of an approval, as telemetry shows them (real process, OTLP
       );
       const legacy = await receiver.waitForSpan((span) => span.traceId === "c".repeat(32));
       expect(legacy.attributes["mcp.protocol.version"]).toBe("2025-11-25");
+
+      // The audit lines on stderr link to the span of the round that took each decision.
+      const lines = server
+        .stderr()
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      const audit = lines.filter((line) => line.audit === true && line.tool === "set_maintenance_mode");
+      const roundThat = (decision: string) =>
+        rounds().find((span) => approvalEvents(span).some((event) => event["mcp_platform.approval.decision"] === decision))!;
+      const [asking, answering] = [roundThat("requested"), roundThat("granted")];
+      expect(audit.map((line) => [line.msg, line.trace_id, line.span_id])).toEqual([
+        ["scope: allowed", TRACE_ID, asking.spanId],
+        ["approval: requested", TRACE_ID, asking.spanId],
+        ["scope: allowed", TRACE_ID, answering.spanId],
+        ["approval: granted", TRACE_ID, answering.spanId],
+        ["action: done", TRACE_ID, answering.spanId],
+      ]);
+      expect(audit[0]).toHaveProperty("trace_flags", "01");
+      expect(lines.find((line) => line.msg === "serving MCP over Streamable HTTP")).not.toHaveProperty("trace_id");
     } finally {
       expect(await server.stop()).toBe(0);
       await receiver.close();

@@ -1,4 +1,5 @@
 export { decisions, type ApprovalDecision, type ToolOutcome } from "./decisions.js";
+export { traceLogFields } from "./log-correlation.js";
 export { instruments, METRIC_SPECS, type Instruments } from "./instruments.js";
 export { recordSessionEnd, traceOperation, type McpOperation } from "./mcp-instrumentation.js";
 export { prometheusName, prometheusSeries } from "./prometheus-names.js";
