@@ -1,6 +1,7 @@
 import { TELEMETRY_VARIABLES } from "@mcp-platform/telemetry";
 import { z } from "zod";
 import { hostEntryProblem, originEntryProblem } from "./allow-list-entries.js";
+import { trustedProxyProblem } from "./http/client-address.js";
 import { misspelledVariable } from "./misspelled-variable.js";
 
 const LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1"];
@@ -53,6 +54,7 @@ const environmentSchema = z.object({
   MCP_SESSION_IDLE_SECONDS: integer(1, 86_400).default(1800),
   MCP_ALLOWED_HOSTS: checkedList(hostEntryProblem).optional(),
   MCP_ALLOWED_ORIGINS: checkedList(originEntryProblem).optional(),
+  MCP_TRUSTED_PROXIES: checkedList(trustedProxyProblem).default([]),
   MCP_MAX_BODY_BYTES: integer(1024, 64 * 1024 * 1024).default(1024 * 1024),
   MCP_SHUTDOWN_TIMEOUT_MS: integer(0, 300_000).default(10_000),
   MCP_AUTH: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),

@@ -18,6 +18,7 @@ export interface LocalLoadBalancer {
  * nginx as a round-robin reverse proxy in front of loopback ports, configured in a temp folder.
  * Like a production balancer it moves a request to the next upstream only when it could not be
  * sent (connection refused); a request that was sent and lost is answered 502, never replayed.
+ * It appends the client's address to `X-Forwarded-For`, as ingress-nginx does.
  * `port` is for callers that must name the public address before the balancer exists.
  */
 export async function startLoadBalancer(upstreamPorts: number[], port?: number): Promise<LocalLoadBalancer> {
@@ -57,6 +58,7 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_buffering off;
       proxy_read_timeout 30s;
       add_header ${UPSTREAM_HEADER} $upstream_addr always;

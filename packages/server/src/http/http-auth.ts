@@ -68,8 +68,8 @@ export class HttpAuth {
     });
   }
 
-  async authenticate(req: IncomingMessage): Promise<Authentication> {
-    const address = req.socket.remoteAddress ?? "unknown";
+  /** `address`: the client's, which failed authentications are counted by. */
+  async authenticate(req: IncomingMessage, address: string): Promise<Authentication> {
     try {
       const token = bearerToken(req.headers.authorization);
       const known = this.#verifier.known(token);

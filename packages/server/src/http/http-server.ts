@@ -10,6 +10,7 @@ import { InFlight } from "../in-flight.js";
 import { ANONYMOUS_PRINCIPAL } from "../protocol/request-scope.js";
 import type { ProtocolServerFactory } from "../protocol/server-factory.js";
 import { readJsonBody } from "./body.js";
+import { clientAddressOf } from "./client-address.js";
 import { hostAllowed, originAllowed } from "./guards.js";
 import { HttpAuth } from "./http-auth.js";
 import { listenError } from "./listen-error.js";
@@ -47,13 +48,14 @@ export function createHttpServer(
   const auth = config.authRequired ? new HttpAuth(config, definition.title ?? definition.name, trust.scopes, trust.decisions, logger) : undefined;
   const limiter = rateLimiterFor(config, definition.name, logger);
   const router = new McpRouter(factory, config, bus, logger);
+  const clientAddress = clientAddressOf(config.MCP_TRUSTED_PROXIES);
   let started = false;
   let draining = false;
   void readyWhen.finally(() => (started = true));
 
-  async function authenticate(req: IncomingMessage, res: ServerResponse): Promise<Principal | undefined> {
+  async function authenticate(req: IncomingMessage, res: ServerResponse, address: string | undefined): Promise<Principal | undefined> {
     if (!auth) return ANONYMOUS_PRINCIPAL;
-    const result = await auth.authenticate(req);
+    const result = await auth.authenticate(req, address ?? "unknown");
     if (result.ok) return result.principal;
     if (result.status === 429) {
       sendJsonRpcError(res, 429, JSON_RPC.serverError, "Too many failed authentications from this address; retry later (MCP_AUTH_FAILURES_PER_MINUTE)", {
@@ -99,10 +101,12 @@ export function createHttpServer(
     if (authorizationHeaders(req.rawHeaders) > 1) {
       return sendJsonRpcError(res, 400, JSON_RPC.invalidRequest, "Bad Request: more than one Authorization header");
     }
-    const principal = await authenticate(req, res);
+    const address = clientAddress(req);
+    const principal = await authenticate(req, res, address);
     if (!principal) return;
+    const scope = { principal, ...(address ? { clientAddress: address } : {}) };
     if (req.method !== "POST") {
-      if (await withinRateLimit(principal, 1, res)) await router.other(req, res, principal);
+      if (await withinRateLimit(principal, 1, res)) await router.other(req, res, scope);
       return;
     }
     if (!req.headers["content-type"]?.includes("application/json")) {
@@ -113,25 +117,19 @@ export function createHttpServer(
     if (!read.ok) return sendJsonRpcError(res, 400, JSON_RPC.parseError, `Parse error: ${read.message}`);
     const messages = Array.isArray(read.value) ? (read.value as unknown[]) : [read.value];
     if (!(await withinRateLimit(principal, Math.max(messages.length, 1), res))) return;
-    const scope = auth && missingScope(messages, principal, trust.gate, trust.scopes);
-    if (scope) {
+    const missing = auth && missingScope(messages, principal, trust.gate, trust.scopes);
+    if (missing) {
       sendJson(
         res,
         403,
-        { error: "insufficient_scope", error_description: `This call needs scope ${scope}` },
+        { error: "insufficient_scope", error_description: `This call needs scope ${missing}` },
         {
-          "www-authenticate": auth.insufficientScope(scope),
+          "www-authenticate": auth.insufficientScope(missing),
         },
       );
       return;
     }
-    await router.post(
-      req,
-      res,
-      read.value,
-      { principal, ...(req.socket.remoteAddress ? { clientAddress: req.socket.remoteAddress } : {}), headers: req.headers },
-      detach,
-    );
+    await router.post(req, res, read.value, { ...scope, headers: req.headers }, detach);
   }
 
   function tooLarge(res: ServerResponse): void {

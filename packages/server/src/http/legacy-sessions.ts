@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Principal } from "@mcp-platform/auth";
 import { isInitializeRequest, WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/server";
-import { authInfoConnection, authInfoFor } from "../protocol/request-scope.js";
+import { authInfoConnection, authInfoFor, type RequestScope } from "../protocol/request-scope.js";
 import type { ProtocolServerFactory } from "../protocol/server-factory.js";
 import { MemoryEventStore } from "./memory-event-store.js";
 import { JSON_RPC, sendJsonRpcError } from "./responses.js";
@@ -26,7 +25,7 @@ export class LegacySessions {
     this.#sessions = new SessionStore(idleSeconds);
   }
 
-  async handle(req: IncomingMessage, res: ServerResponse, body: unknown, principal: Principal): Promise<void> {
+  async handle(req: IncomingMessage, res: ServerResponse, body: unknown, { principal, clientAddress }: RequestScope): Promise<void> {
     const sessionId = req.headers["mcp-session-id"];
     let transport: WebStandardStreamableHTTPServerTransport;
     if (typeof sessionId === "string") {
@@ -43,7 +42,7 @@ export class LegacySessions {
       sendJsonRpcError(res, 400, JSON_RPC.serverError, "Bad request: send initialize first, then the Mcp-Session-Id header");
       return;
     }
-    const authInfo = authInfoFor(principal, req.socket.remoteAddress);
+    const authInfo = authInfoFor(principal, clientAddress);
     const response = await transport.handleRequest(toWebRequest(req, res), body === undefined ? { authInfo } : { parsedBody: body, authInfo });
     await sendWebResponse(response, res);
   }

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Principal } from "@mcp-platform/auth";
 import {
   classifyInboundRequest,
   SUPPORTED_PROTOCOL_VERSIONS,
@@ -72,13 +71,13 @@ export class McpRouter {
       if (outcome.messageKind === "notification") return void res.writeHead(202).end();
       return this.#modernRequest(req, res, outcome.message, outcome.classification.revision ?? "unknown", body, scope, detach);
     }
-    if (this.#sessions) return this.#sessions.handle(req, res, body, scope.principal);
+    if (this.#sessions) return this.#sessions.handle(req, res, body, scope);
     return this.#legacyRequest(req, res, body, scope);
   }
 
   /** GET and DELETE: 2025 session operations; a stateless endpoint has none. */
-  async other(req: IncomingMessage, res: ServerResponse, principal: Principal): Promise<void> {
-    if (this.#sessions) return this.#sessions.handle(req, res, undefined, principal);
+  async other(req: IncomingMessage, res: ServerResponse, scope: RequestScope): Promise<void> {
+    if (this.#sessions) return this.#sessions.handle(req, res, undefined, scope);
     sendJsonRpcError(res, 405, JSON_RPC.serverError, "Method not allowed: this endpoint is stateless, use POST", { allow: "POST" });
   }
 
@@ -108,7 +107,7 @@ export class McpRouter {
     if (mismatch) return sendJsonRpcError(res, 400, HEADER_MISMATCH, `Bad Request: the request headers and body disagree: ${mismatch}`, {}, request.id);
     if (request.method === "subscriptions/listen") {
       detach();
-      return this.#sdk.serve(req, res, body, scope.principal);
+      return this.#sdk.serve(req, res, body, scope);
     }
     await this.#connected;
     await this.#modern.dispatch(request, scope, res);
@@ -134,7 +133,7 @@ export class McpRouter {
     }
     const message = body as Partial<JSONRPCRequest>;
     if (Array.isArray(body) || message.id === undefined || typeof message.method !== "string" || STATE_SETTING.has(message.method)) {
-      return this.#sdk.serve(req, res, body, scope.principal);
+      return this.#sdk.serve(req, res, body, scope);
     }
     const accept = req.headers.accept ?? "";
     if (!accept.includes("application/json") || !accept.includes("text/event-stream")) {

@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Principal } from "@mcp-platform/auth";
 import { createMcpHandler, type McpHttpHandler, type ServerEventBus } from "@modelcontextprotocol/server";
 import type { Logger } from "pino";
-import { authInfoConnection, authInfoFor } from "../protocol/request-scope.js";
+import { authInfoConnection, authInfoFor, type RequestScope } from "../protocol/request-scope.js";
 import type { ProtocolServerFactory } from "../protocol/server-factory.js";
 import { sendWebResponse, toWebRequest } from "./web-adapter.js";
 
@@ -22,9 +21,9 @@ export class SdkEndpoint {
     });
   }
 
-  async serve(req: IncomingMessage, res: ServerResponse, body: unknown, principal: Principal): Promise<void> {
+  async serve(req: IncomingMessage, res: ServerResponse, body: unknown, { principal, clientAddress }: RequestScope): Promise<void> {
     const response = await this.#handler.fetch(toWebRequest(req, res), {
-      authInfo: authInfoFor(principal, req.socket.remoteAddress),
+      authInfo: authInfoFor(principal, clientAddress),
       ...(body === undefined ? {} : { parsedBody: body }),
     });
     await sendWebResponse(response, res);
