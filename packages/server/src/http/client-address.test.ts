@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { mintDevToken, startDevIssuer } from "@mcp-platform/auth/dev-issuer";
-import { checkingTokensFrom, freePort, missingService, startLoadBalancer, startServerProcess } from "@mcp-platform/test-services";
+import { checkingTokensFrom, freePort, missingService, startLoadBalancer, startServerProcess, type ServerProcess } from "@mcp-platform/test-services";
 import { describe, expect, it } from "vitest";
 import { PROTOCOLS } from "../test-support/http.js";
 import { postMcp, SWITCHES_FIXTURE } from "../test-support/switches-process.js";
@@ -46,7 +46,7 @@ const LIST_TOOLS = { id: 1, method: "tools/list" };
 describe.skipIf(missingService("nginx"))(
   `behind a real reverse proxy (nginx, real tokens)${missingService("nginx") ? ` (${missingService("nginx")})` : ""}`,
   () => {
-    it("counts failed authentications per client, not per proxy, once the proxy is trusted", async () => {
+    it("counts and audits failed authentications per client, not per proxy, once the proxy is trusted", async () => {
       const home = mkdtempSync(join(tmpdir(), "behind-proxy-"));
       const issuer = await startDevIssuer({ home });
       const [trustingPort, plainPort] = [await freePort(), await freePort()];
@@ -75,6 +75,15 @@ describe.skipIf(missingService("nginx"))(
           // Another client's first token: checked when the server tells clients apart, refused unchecked when all share the proxy's address.
           expect((await from("203.0.113.9", fresh)).status).toBe(port === trustingPort ? 200 : 429);
         }
+        // The audit trail names who failed: the client behind the trusted proxy, else the proxy.
+        const refusedFrom = (server: ServerProcess) =>
+          server
+            .stderr()
+            .split("\n")
+            .filter((line) => line.includes('"authentication: refused"'))
+            .map((line) => (JSON.parse(line) as { clientAddress?: string }).clientAddress);
+        expect(refusedFrom(trusting)).toEqual(["198.51.100.7", "198.51.100.7", "198.51.100.7"]);
+        expect(refusedFrom(plain)).toEqual(["127.0.0.1", "127.0.0.1", "127.0.0.1"]);
       } finally {
         await Promise.all(proxies.map((proxy) => proxy.stop()));
         await Promise.all([trusting.stop(), plain.stop()]);

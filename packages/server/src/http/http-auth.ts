@@ -68,21 +68,27 @@ export class HttpAuth {
     });
   }
 
-  /** `address`: the client's, which failed authentications are counted by. */
-  async authenticate(req: IncomingMessage, address: string): Promise<Authentication> {
+  /** `address`: the client's, which failed authentications are counted by and audited with. */
+  async authenticate(req: IncomingMessage, address: string | undefined): Promise<Authentication> {
+    const failureKey = address ?? "unknown";
     try {
       const token = bearerToken(req.headers.authorization);
       const known = this.#verifier.known(token);
       if (known) return { ok: true, principal: known };
-      const wait = this.#failures.waitFor(address);
+      const wait = this.#failures.waitFor(failureKey);
       if (wait > 0) return { ok: false, status: 429, retryAfterSeconds: wait };
       return { ok: true, principal: await this.#verifier.verify(token) };
     } catch (caught) {
       const error = caught instanceof AuthError ? caught : new AuthError("issuer_unreachable", "Token could not be checked");
       // A bad token is the caller's failure; no token (how OAuth discovery starts) or an
       // unreachable issuer is not.
-      if (error.status === 401 && error.reason !== "missing_token") this.#failures.take(address);
-      this.#decisions.record(undefined, { kind: "authentication", reason: error.reason, description: error.message });
+      if (error.status === 401 && error.reason !== "missing_token") this.#failures.take(failureKey);
+      this.#decisions.record(undefined, {
+        kind: "authentication",
+        reason: error.reason,
+        description: error.message,
+        ...(address ? { clientAddress: address } : {}),
+      });
       return { ok: false, status: error.status, error, challenge: unauthorizedChallenge(this.metadataUrl, this.#scopes.names.read, error) };
     }
   }

@@ -55,7 +55,7 @@ export function createHttpServer(
 
   async function authenticate(req: IncomingMessage, res: ServerResponse, address: string | undefined): Promise<Principal | undefined> {
     if (!auth) return ANONYMOUS_PRINCIPAL;
-    const result = await auth.authenticate(req, address ?? "unknown");
+    const result = await auth.authenticate(req, address);
     if (result.ok) return result.principal;
     if (result.status === 429) {
       sendJsonRpcError(res, 429, JSON_RPC.serverError, "Too many failed authentications from this address; retry later (MCP_AUTH_FAILURES_PER_MINUTE)", {

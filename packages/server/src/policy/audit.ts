@@ -7,6 +7,8 @@ export interface AuditDecision {
   outcome: string;
   tool?: string;
   detail?: string;
+  /** Where a refused authentication came from: the client's address (see MCP_TRUSTED_PROXIES). */
+  clientAddress?: string;
 }
 
 /**

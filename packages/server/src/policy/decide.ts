@@ -6,7 +6,7 @@ import type { DeprecatedCallCounter } from "./deprecated-call-counter.js";
 
 /** Every decision the trust boundary takes, in the shape it is recorded. */
 export type Decision =
-  | { kind: "authentication"; reason: string; description: string }
+  | { kind: "authentication"; reason: string; description: string; clientAddress?: string }
   | { kind: "scope"; tool: string; access: AccessLevel; required: string; granted: boolean }
   | { kind: "kill_switch"; tool: string }
   | { kind: "deprecation"; tool: string; sunset: string; replacement: string; firstUse: boolean }
@@ -35,7 +35,12 @@ export class DecisionRecorder {
     switch (decision.kind) {
       case "authentication":
         decisions.authFailure(decision.reason);
-        this.#audit.record(principal, { decision: "authentication", outcome: "refused", detail: `${decision.reason}: ${decision.description}` });
+        this.#audit.record(principal, {
+          decision: "authentication",
+          outcome: "refused",
+          detail: `${decision.reason}: ${decision.description}`,
+          ...(decision.clientAddress ? { clientAddress: decision.clientAddress } : {}),
+        });
         return;
       case "scope": {
         const routine = decision.granted && decision.access === "read";
