@@ -134,7 +134,7 @@ describe.runIf(APP)(`apps/${APP}/deploy/Dockerfile`, () => {
           OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
         };
         const env = { ...stage("runtime").env, ...deploymentEnv(deployFile("kubernetes/deployment.yaml"), secretsAndFields), ...loopback, MCP_AUTH: undefined };
-        for (const value of Object.values(env)) expect(value ?? "").not.toMatch(/example\.internal|otel-collector|0\.0\.0\.0/);
+        for (const value of Object.values(env)) expect(value ?? "").not.toMatch(/example\.internal|otel-collector|^0\.0\.0\.0$/);
         return env;
       });
       try {
