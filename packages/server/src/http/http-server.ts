@@ -49,6 +49,9 @@ export function createHttpServer(
   const limiter = rateLimiterFor(config, definition.name, logger);
   const router = new McpRouter(factory, config, bus, logger);
   const clientAddress = clientAddressOf(config.MCP_TRUSTED_PROXIES);
+  // Also where RFC 9728 puts it for the audience's own path: behind a gateway that serves this server
+  // under a prefix (https://mcp.example.com/inventory/mcp), that route needs no rewrite.
+  const metadataPaths = new Set([...METADATA_PATHS, ...(auth ? [new URL(auth.metadataUrl).pathname] : [])]);
   let started = false;
   let draining = false;
   void readyWhen.finally(() => (started = true));
@@ -156,7 +159,7 @@ export function createHttpServer(
       if (draining) return sendJson(res, 503, { status: "draining" });
       return started ? sendJson(res, 200, { status: "ready" }) : sendJson(res, 503, { status: "starting" });
     }
-    if (req.method === "GET" && auth && path && METADATA_PATHS.has(path)) return sendJson(res, 200, auth.metadata);
+    if (req.method === "GET" && auth && path && metadataPaths.has(path)) return sendJson(res, 200, auth.metadata);
     sendJson(res, 404, { error: "not_found", message: `No route for ${req.method} ${path}; MCP is served at ${MCP_PATH}` });
   });
   server.keepAliveTimeout = 65_000;
