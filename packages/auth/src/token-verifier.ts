@@ -1,8 +1,9 @@
 import { createRemoteJWKSet } from "jose/jwks/remote";
-import { jwtVerify } from "jose/jwt/verify";
+import { jwtVerify, type JWTVerifyGetKey } from "jose/jwt/verify";
 import { AuthError } from "./auth-error.js";
 import { discoverJwksUri } from "./discovery.js";
 import { introspect, type IntrospectionOptions } from "./introspection.js";
+import { withLastKnownKeys, type KeysOutageEvent } from "./last-known-keys.js";
 import { toAuthError } from "./jose-errors.js";
 import type { Principal } from "./principal.js";
 import { clientIdOf, scopesOf } from "./scope-claims.js";
@@ -26,6 +27,13 @@ export interface TokenVerifierOptions {
    * are read again: a key the issuer removed stops verifying within this time. Default 120.
    */
   jwksMaxAgeSeconds?: number;
+  /**
+   * How long the last keys fetched keep verifying tokens while the issuer cannot be reached to
+   * refresh them, so an outage of the issuer is not one of this server too. Default 3600; 0 = not at all.
+   */
+  jwksOutageToleranceSeconds?: number;
+  /** Told when the issuer's keys stop (and start again) being reachable. */
+  onKeysOutage?: (event: KeysOutageEvent) => void;
   introspection?: IntrospectionOptions;
 }
 
@@ -41,15 +49,20 @@ export interface TokenVerifier {
 }
 
 const DEFAULT_JWKS_MAX_AGE_SECONDS = 120;
+const DEFAULT_JWKS_OUTAGE_TOLERANCE_SECONDS = 3600;
 
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const maxAgeSeconds = options.jwksMaxAgeSeconds ?? DEFAULT_JWKS_MAX_AGE_SECONDS;
   const cooldownSeconds = Math.min(options.jwksCooldownSeconds ?? 30, maxAgeSeconds);
   const cache = new VerifiedTokenCache(maxAgeSeconds);
-  let keys: Promise<ReturnType<typeof createRemoteJWKSet>> | undefined;
+  const toleranceMs = (options.jwksOutageToleranceSeconds ?? DEFAULT_JWKS_OUTAGE_TOLERANCE_SECONDS) * 1000;
+  let keys: Promise<{ remote: ReturnType<typeof createRemoteJWKSet>; getKey: JWTVerifyGetKey }> | undefined;
   const keySet = () =>
     (keys ??= (options.jwksUrl ? Promise.resolve(new URL(options.jwksUrl)) : discoverJwksUri(options.issuer)).then(
-      (url) => createRemoteJWKSet(url, { cacheMaxAge: maxAgeSeconds * 1000, cooldownDuration: cooldownSeconds * 1000, timeoutDuration: 5000 }),
+      (url) => {
+        const remote = createRemoteJWKSet(url, { cacheMaxAge: maxAgeSeconds * 1000, cooldownDuration: cooldownSeconds * 1000, timeoutDuration: 5000 });
+        return { remote, getKey: withLastKnownKeys(remote, toleranceMs, options.onKeysOutage ?? (() => undefined)) };
+      },
       (error: unknown) => {
         keys = undefined; // discovery failed: try again on the next request rather than never
         throw error;
@@ -61,7 +74,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       if (options.introspection) return introspect(token, options.introspection, options);
       throw new AuthError("malformed_token", "Token is not a JWT");
     }
-    const { payload } = await jwtVerify(token, await keySet(), {
+    const { payload } = await jwtVerify(token, (await keySet()).getKey, {
       issuer: options.issuer,
       audience: options.audience,
       algorithms: options.algorithms ?? DEFAULT_ALGORITHMS,
@@ -80,7 +93,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   return {
     known: (token) => cache.get(token, Math.floor(Date.now() / 1000)),
     async warm() {
-      if (!options.introspection) await (await keySet()).reload();
+      if (!options.introspection) await (await keySet()).remote.reload();
     },
     async verify(token) {
       const cached = cache.get(token, Math.floor(Date.now() / 1000));

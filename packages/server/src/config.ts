@@ -62,6 +62,7 @@ const environmentSchema = z.object({
   MCP_AUTH_AUDIENCE: resourceUrl.optional(),
   MCP_AUTH_JWKS_URL: url.optional(),
   MCP_AUTH_JWKS_MAX_AGE_SECONDS: integer(1, 86_400).optional(),
+  MCP_AUTH_JWKS_OUTAGE_SECONDS: integer(0, 7 * 86_400).optional(),
   MCP_AUTH_FAILURES_PER_MINUTE: integer(0, 1_000_000).default(30),
   MCP_AUTH_INTROSPECTION_URL: url.optional(),
   MCP_AUTH_CLIENT_ID: z.string().optional(),

@@ -1,7 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
+import type { IncomingMessage } from "node:http";
 import { join } from "node:path";
-import { startDevIssuer, type DevIssuer } from "@mcp-platform/auth/dev-issuer";
+import { mintDevToken, startDevIssuer, type DevIssuer } from "@mcp-platform/auth/dev-issuer";
 import { freePort } from "@mcp-platform/test-services";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -54,5 +55,48 @@ describe("HttpAuth at start", () => {
     const lines = startAuth(issuer.issuer);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(lines).toEqual([]);
+  });
+});
+
+describe("HttpAuth while the issuer is down", () => {
+  it("keeps verifying with the last keys, says so once, and says when the issuer is back", async () => {
+    const home = mkdtempSync(join(tmpdir(), "http-auth-outage-"));
+    let down = await startDevIssuer({ home });
+    const port = Number(new URL(down.issuer).port);
+    const lines: { msg: string; reason?: string; level: number }[] = [];
+    const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line) as (typeof lines)[number]) });
+    const audience = "http://127.0.0.1:3000/mcp";
+    const trust = createTrust(exampleServer, logger);
+    trusts.push(trust);
+    const auth = new HttpAuth(
+      loadConfig({ MCP_TRANSPORT: "http", MCP_AUTH_ISSUER: down.issuer, MCP_AUTH_AUDIENCE: audience }),
+      "Example",
+      trust.scopes,
+      trust.decisions,
+      logger,
+    );
+    const check = async (subject: string) => {
+      const token = await mintDevToken({ home, issuer: down.issuer, audience, scopes: ["example:read"], subject });
+      return auth.authenticate({ headers: { authorization: `Bearer ${token}` } } as IncomingMessage, "127.0.0.1");
+    };
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      expect(await check("before")).toMatchObject({ ok: true });
+      await down.close();
+      vi.setSystemTime(Date.now() + 3 * 60_000); // the keys are past their max age
+      expect(await check("during")).toMatchObject({ ok: true, principal: { subject: "during" } });
+      expect(await check("still during")).toMatchObject({ ok: true });
+      down = await startDevIssuer({ home, port });
+      vi.setSystemTime(Date.now() + 6_000);
+      expect(await check("after")).toMatchObject({ ok: true });
+    } finally {
+      vi.useRealTimers();
+      await down.close();
+    }
+    expect(lines.map((line) => line.msg)).toEqual([
+      "the issuer's keys cannot be refreshed: tokens are verified with the last keys fetched, for as long as MCP_AUTH_JWKS_OUTAGE_SECONDS allows",
+      "the issuer's keys can be fetched again",
+    ]);
+    expect(lines[0]).toMatchObject({ level: 40, reason: "fetch failed" });
   });
 });

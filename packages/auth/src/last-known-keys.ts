@@ -1,0 +1,72 @@
+import type { JWTVerifyGetKey } from "jose/jwt/verify";
+import { JOSENotSupported, JWKSMultipleMatchingKeys, JWKSNoMatchingKey } from "jose/errors";
+import { createLocalJWKSet } from "jose/jwks/local";
+import { AuthError } from "./auth-error.js";
+import type { createRemoteJWKSet } from "jose/jwks/remote";
+
+/** How often the issuer is asked again while it cannot be reached. */
+const RETRY_MS = 5000;
+
+export type KeysOutageEvent =
+  { kind: "started"; reason: string; lastKnownKeys: boolean } | { kind: "ended"; seconds: number } | { kind: "tolerance_exceeded"; seconds: number };
+
+interface Outage {
+  since: number;
+  retryAt: number;
+  lastKnown: JWTVerifyGetKey | undefined;
+  exceeded: boolean;
+}
+
+/**
+ * The issuer's keys, kept verifying from the last set fetched while the issuer cannot be reached to
+ * refresh them, for up to `toleranceMs` of outage. Alone, jose refuses every token once its set is
+ * older than its max age and a refresh fails, which turns a short outage of the issuer into an
+ * outage of every server trusting it. A token whose key that set lacks is still refused. During an
+ * outage the issuer is asked again every few seconds, not once per request, so servers coming back
+ * do not flood it.
+ */
+export function withLastKnownKeys(
+  remote: ReturnType<typeof createRemoteJWKSet>,
+  toleranceMs: number,
+  report: (event: KeysOutageEvent) => void,
+): JWTVerifyGetKey {
+  let outage: Outage | undefined;
+
+  function fromLastKnown(current: Outage, now: number): JWTVerifyGetKey {
+    if (current.lastKnown && now - current.since <= toleranceMs) return current.lastKnown;
+    if (!current.exceeded && current.lastKnown) {
+      current.exceeded = true;
+      report({ kind: "tolerance_exceeded", seconds: Math.round((now - current.since) / 1000) });
+    }
+    // jose reports a refused fetch as a plain JOSEError, which would read as a malformed token (401).
+    throw new AuthError("issuer_unreachable", "The issuer's keys could not be fetched");
+  }
+
+  function ended(): void {
+    if (outage) report({ kind: "ended", seconds: Math.round((Date.now() - outage.since) / 1000) });
+    outage = undefined;
+  }
+
+  return async (header, token) => {
+    const now = Date.now();
+    if (outage && now < outage.retryAt) return fromLastKnown(outage, now)(header, token);
+    try {
+      const key = await remote(header, token);
+      ended();
+      return key;
+    } catch (error) {
+      // The token's fault, found in a set the issuer just served: it answers again.
+      if (error instanceof JWKSNoMatchingKey || error instanceof JWKSMultipleMatchingKeys || error instanceof JOSENotSupported) {
+        ended();
+        throw error;
+      }
+      if (!outage) {
+        const jwks = toleranceMs > 0 ? remote.jwks() : undefined;
+        outage = { since: now, retryAt: 0, lastKnown: jwks && createLocalJWKSet(jwks), exceeded: false };
+        report({ kind: "started", reason: (error as Error).message, lastKnownKeys: outage.lastKnown !== undefined });
+      }
+      outage.retryAt = now + RETRY_MS;
+      return fromLastKnown(outage, now)(header, token);
+    }
+  };
+}
