@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { discoverJwksUri } from "./discovery.js";
 import { createTokenVerifier } from "./token-verifier.js";
 
@@ -88,5 +88,20 @@ describe("discoverJwksUri", () => {
         `No authorization server metadata with a jwks_uri found for ${gone}/: tried ` +
         `${gone}/.well-known/oauth-authorization-server (unreachable), ${gone}/.well-known/openid-configuration (unreachable)`,
     });
+  });
+
+  it("asks an issuer whose metadata cannot be found again every few seconds, not on every request", async () => {
+    documents = {};
+    const verifier = createTokenVerifier({ issuer, audience: AUDIENCE });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      for (let i = 0; i < 5; i++) await expect(verifier.verify("a.b.c")).rejects.toMatchObject({ reason: "issuer_unreachable", status: 503 });
+      expect(requested).toHaveLength(3);
+      vi.setSystemTime(Date.now() + 5_000);
+      await expect(verifier.verify("a.b.c")).rejects.toMatchObject({ reason: "issuer_unreachable" });
+      expect(requested).toHaveLength(6);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

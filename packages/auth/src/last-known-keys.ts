@@ -4,8 +4,8 @@ import { createLocalJWKSet } from "jose/jwks/local";
 import { AuthError } from "./auth-error.js";
 import type { createRemoteJWKSet } from "jose/jwks/remote";
 
-/** How often the issuer is asked again while it cannot be reached. */
-const RETRY_MS = 5000;
+/** How often an issuer that cannot be reached is asked again (its keys, or its metadata). */
+export const ISSUER_RETRY_MS = 5000;
 
 export type KeysOutageEvent =
   { kind: "started"; reason: string; lastKnownKeys: boolean } | { kind: "ended"; seconds: number } | { kind: "tolerance_exceeded"; seconds: number };
@@ -65,7 +65,7 @@ export function withLastKnownKeys(
         outage = { since: now, retryAt: 0, lastKnown: jwks && createLocalJWKSet(jwks), exceeded: false };
         report({ kind: "started", reason: (error as Error).message, lastKnownKeys: outage.lastKnown !== undefined });
       }
-      outage.retryAt = now + RETRY_MS;
+      outage.retryAt = now + ISSUER_RETRY_MS;
       return fromLastKnown(outage, now)(header, token);
     }
   };

@@ -3,7 +3,7 @@ import { jwtVerify, type JWTVerifyGetKey } from "jose/jwt/verify";
 import { AuthError } from "./auth-error.js";
 import { discoverJwksUri } from "./discovery.js";
 import { introspect, type IntrospectionOptions } from "./introspection.js";
-import { withLastKnownKeys, type KeysOutageEvent } from "./last-known-keys.js";
+import { ISSUER_RETRY_MS, withLastKnownKeys, type KeysOutageEvent } from "./last-known-keys.js";
 import { toAuthError } from "./jose-errors.js";
 import type { Principal } from "./principal.js";
 import { clientIdOf, scopesOf } from "./scope-claims.js";
@@ -57,17 +57,21 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   const cache = new VerifiedTokenCache(maxAgeSeconds);
   const toleranceMs = (options.jwksOutageToleranceSeconds ?? DEFAULT_JWKS_OUTAGE_TOLERANCE_SECONDS) * 1000;
   let keys: Promise<{ remote: ReturnType<typeof createRemoteJWKSet>; getKey: JWTVerifyGetKey }> | undefined;
-  const keySet = () =>
-    (keys ??= (options.jwksUrl ? Promise.resolve(new URL(options.jwksUrl)) : discoverJwksUri(options.issuer)).then(
+  let discoveryFailedAt: number | undefined;
+  const keySet = () => {
+    // A failed discovery is not final, but is tried again every few seconds, not on every request.
+    if (discoveryFailedAt !== undefined && Date.now() - discoveryFailedAt >= ISSUER_RETRY_MS) [keys, discoveryFailedAt] = [undefined, undefined];
+    return (keys ??= (options.jwksUrl ? Promise.resolve(new URL(options.jwksUrl)) : discoverJwksUri(options.issuer)).then(
       (url) => {
         const remote = createRemoteJWKSet(url, { cacheMaxAge: maxAgeSeconds * 1000, cooldownDuration: cooldownSeconds * 1000, timeoutDuration: 5000 });
         return { remote, getKey: withLastKnownKeys(remote, toleranceMs, options.onKeysOutage ?? (() => undefined)) };
       },
       (error: unknown) => {
-        keys = undefined; // discovery failed: try again on the next request rather than never
+        discoveryFailedAt = Date.now();
         throw error;
       },
     ));
+  };
 
   async function verifyUncached(token: string): Promise<Principal> {
     if (token.split(".").length !== 3) {
