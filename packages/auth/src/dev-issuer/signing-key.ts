@@ -1,6 +1,7 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from "jose";
+import { writeKeyFileOnce } from "../key-file.js";
 
 export interface DevSigningKey {
   privateKey: CryptoKey;
@@ -26,11 +27,7 @@ export async function loadOrCreateSigningKey(home: string): Promise<DevSigningKe
     privateJwk = { ...(await exportJWK(privateKey)), alg: ALGORITHM, use: "sig" };
     privateJwk.kid = await calculateJwkThumbprint(privateJwk);
     await mkdir(directory, { recursive: true, mode: 0o700 });
-    await writeFile(path, JSON.stringify(privateJwk), { mode: 0o600, flag: "wx" }).catch(async (writeError: unknown) => {
-      // Another process created the key first: use theirs so both agree.
-      if ((writeError as NodeJS.ErrnoException).code !== "EEXIST") throw writeError;
-      privateJwk = JSON.parse(await readFile(path, "utf8")) as JWK;
-    });
+    privateJwk = JSON.parse(writeKeyFileOnce(path, JSON.stringify(privateJwk)).toString("utf8")) as JWK;
   }
   const { d: _private, ...publicJwk } = privateJwk;
   return { privateKey: (await importJWK(privateJwk, ALGORITHM)) as CryptoKey, publicJwk, kid: privateJwk.kid! };

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { writeKeyFileOnce } from "@mcp-platform/auth";
 import { localFileError } from "../local-file-error.js";
 
 /**
@@ -25,9 +26,8 @@ function generatedKey(keyFile: string): Uint8Array {
   }
   try {
     mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
-    writeFileSync(keyFile, randomBytes(32), { mode: 0o600, flag: "wx" });
+    return writeKeyFileOnce(keyFile, randomBytes(32));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw localFileError("the approval key", keyFile, KEY_VARIABLES, error);
+    throw localFileError("the approval key", keyFile, KEY_VARIABLES, error);
   }
-  return readFileSync(keyFile);
 }
