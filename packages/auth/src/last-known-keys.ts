@@ -1,8 +1,8 @@
-import type { JWTVerifyGetKey } from "jose/jwt/verify";
 import { JOSENotSupported, JWKSMultipleMatchingKeys, JWKSNoMatchingKey } from "jose/errors";
 import { createLocalJWKSet } from "jose/jwks/local";
-import { AuthError } from "./auth-error.js";
 import type { createRemoteJWKSet } from "jose/jwks/remote";
+import type { JWTVerifyGetKey } from "jose/jwt/verify";
+import { AuthError } from "./auth-error.js";
 
 /** How often an issuer that cannot be reached is asked again (its keys, or its metadata). */
 export const ISSUER_RETRY_MS = 5000;
