@@ -52,6 +52,7 @@ const environmentSchema = z.object({
   PORT: integer(0, 65535).default(3000),
   MCP_SESSIONS: z.enum(["stateless", "stateful"], { error: 'must be "stateless" or "stateful"' }).default("stateless"),
   MCP_SESSION_IDLE_SECONDS: integer(1, 86_400).default(1800),
+  MCP_SSE_KEEPALIVE_SECONDS: integer(0, 3600).default(15),
   MCP_ALLOWED_HOSTS: checkedList(hostEntryProblem).optional(),
   MCP_ALLOWED_ORIGINS: checkedList(originEntryProblem).optional(),
   MCP_TRUSTED_PROXIES: checkedList(trustedProxyProblem).default([]),

@@ -19,14 +19,18 @@ export interface LocalLoadBalancer {
  * Like a production balancer it moves a request to the next upstream only when it could not be
  * sent (connection refused); a request that was sent and lost is answered 502, never replayed.
  * It appends the client's address to `X-Forwarded-For`, as ingress-nginx does.
- * `port` is for callers that must name the public address before the balancer exists.
+ * `port` is for callers that must name the public address before the balancer exists;
+ * `readTimeoutSeconds` is how long a response may stay silent before nginx closes it (default 30).
  */
-export async function startLoadBalancer(upstreamPorts: number[], port?: number): Promise<LocalLoadBalancer> {
+export async function startLoadBalancer(
+  upstreamPorts: number[],
+  { port, readTimeoutSeconds = 30 }: { port?: number; readTimeoutSeconds?: number } = {},
+): Promise<LocalLoadBalancer> {
   const program = findProgram("nginx");
   if (!program) throw new Error("nginx is not installed (apt-get install nginx)");
   const dir = mkdtempSync(join(tmpdir(), "mcp-platform-nginx-"));
   port ??= await freePort();
-  writeFileSync(join(dir, "nginx.conf"), config(dir, port, upstreamPorts));
+  writeFileSync(join(dir, "nginx.conf"), config(dir, port, upstreamPorts, readTimeoutSeconds));
   const server = await startServiceProcess({
     command: program,
     args: ["-p", dir, "-c", join(dir, "nginx.conf"), "-e", "stderr"],
@@ -38,7 +42,7 @@ export async function startLoadBalancer(upstreamPorts: number[], port?: number):
   return { origin: `http://127.0.0.1:${port}`, stop: () => server.stop() };
 }
 
-function config(dir: string, port: number, upstreamPorts: number[]): string {
+function config(dir: string, port: number, upstreamPorts: number[], readTimeoutSeconds: number): string {
   const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((kind) => `  ${kind}_temp_path ${join(dir, kind)};`);
   return `daemon off;
 worker_processes 1;
@@ -60,7 +64,7 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5
       proxy_set_header Host $http_host;
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_buffering off;
-      proxy_read_timeout 30s;
+      proxy_read_timeout ${readTimeoutSeconds}s;
       add_header ${UPSTREAM_HEADER} $upstream_addr always;
     }
   }

@@ -46,7 +46,7 @@ export async function startFleet(count: number) {
   const replicas: Replica[] = processes.map((process) => ({ process, address: new URL(process.url).host }));
   const balancer = await startLoadBalancer(
     replicas.map((r) => Number(new URL(r.process.url).port)),
-    port,
+    { port },
   );
   return {
     origin,

@@ -58,8 +58,8 @@ describe.skipIf(missingService("nginx"))(
         );
       const [trusting, plain] = await Promise.all([start(trustingPort, { MCP_TRUSTED_PROXIES: "127.0.0.1" }), start(plainPort, {})]);
       const proxies = await Promise.all([
-        startLoadBalancer([Number(new URL(trusting.url).port)], trustingPort),
-        startLoadBalancer([Number(new URL(plain.url).port)], plainPort),
+        startLoadBalancer([Number(new URL(trusting.url).port)], { port: trustingPort }),
+        startLoadBalancer([Number(new URL(plain.url).port)], { port: plainPort }),
       ]);
       try {
         for (const port of [trustingPort, plainPort]) {

@@ -19,9 +19,11 @@ const SSE_RETRY_MS = 1000;
 export class LegacySessions {
   readonly #factory: ProtocolServerFactory;
   readonly #sessions: SessionStore;
+  readonly #keepAliveMs: number;
 
-  constructor(factory: ProtocolServerFactory, idleSeconds: number) {
+  constructor(factory: ProtocolServerFactory, idleSeconds: number, keepAliveMs: number) {
     this.#factory = factory;
+    this.#keepAliveMs = keepAliveMs;
     this.#sessions = new SessionStore(idleSeconds);
   }
 
@@ -44,7 +46,7 @@ export class LegacySessions {
     }
     const authInfo = authInfoFor(principal, clientAddress);
     const response = await transport.handleRequest(toWebRequest(req, res), body === undefined ? { authInfo } : { parsedBody: body, authInfo });
-    await sendWebResponse(response, res);
+    await sendWebResponse(response, res, this.#keepAliveMs);
   }
 
   closeAll(): Promise<void> {

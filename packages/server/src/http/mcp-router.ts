@@ -46,8 +46,9 @@ export class McpRouter {
       factory.create(this.#modern.connection(), "modern").connect(this.#modern),
       factory.create(this.#legacy.connection(), "legacy").connect(this.#legacy),
     ]);
-    this.#sdk = new SdkEndpoint(factory, bus, config.MCP_MAX_BODY_BYTES, logger);
-    this.#sessions = config.MCP_SESSIONS === "stateful" ? new LegacySessions(factory, config.MCP_SESSION_IDLE_SECONDS) : undefined;
+    const keepAliveMs = config.MCP_SSE_KEEPALIVE_SECONDS * 1000;
+    this.#sdk = new SdkEndpoint(factory, bus, { maxBodyBytes: config.MCP_MAX_BODY_BYTES, keepAliveMs }, logger);
+    this.#sessions = config.MCP_SESSIONS === "stateful" ? new LegacySessions(factory, config.MCP_SESSION_IDLE_SECONDS, keepAliveMs) : undefined;
     this.#headerParameters = new Map(
       (factory.definition.tools ?? []).map((tool) => [tool.name, headerParameters(toolInputSchema(tool))] as const).filter(([, found]) => found.length > 0),
     );

@@ -12,11 +12,13 @@ import { sendWebResponse, toWebRequest } from "./web-adapter.js";
  */
 export class SdkEndpoint {
   readonly #handler: McpHttpHandler;
+  readonly #keepAliveMs: number;
 
-  constructor(factory: ProtocolServerFactory, bus: ServerEventBus, maxBodyBytes: number, logger: Logger) {
+  constructor(factory: ProtocolServerFactory, bus: ServerEventBus, limits: { maxBodyBytes: number; keepAliveMs: number }, logger: Logger) {
+    this.#keepAliveMs = limits.keepAliveMs;
     this.#handler = createMcpHandler(({ era }) => factory.create(authInfoConnection(false), era), {
       bus,
-      maxRequestBodySize: maxBodyBytes,
+      maxRequestBodySize: limits.maxBodyBytes,
       onerror: (error) => logger.debug({ err: error }, "request refused or failed in the SDK's handler"),
     });
   }
@@ -26,7 +28,7 @@ export class SdkEndpoint {
       authInfo: authInfoFor(principal, clientAddress),
       ...(body === undefined ? {} : { parsedBody: body }),
     });
-    await sendWebResponse(response, res);
+    await sendWebResponse(response, res, this.#keepAliveMs);
   }
 
   close(): Promise<void> {
