@@ -2,7 +2,7 @@ import type * as NodeHttp from "node:http";
 import type { IncomingMessage, Server as NodeHttpServer, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
-import type { Principal } from "@mcp-platform/auth";
+import { ISSUER_RETRY_MS, type Principal } from "@mcp-platform/auth";
 import type { ServerEventBus } from "@modelcontextprotocol/server";
 import type { Logger } from "pino";
 import type { RuntimeConfig } from "../config.js";
@@ -66,8 +66,13 @@ export function createHttpServer(
       });
       return undefined;
     }
-    const body = { error: result.status === 401 ? "invalid_token" : "temporarily_unavailable", error_description: result.error.message };
-    sendJson(res, result.status, body, { "www-authenticate": result.challenge });
+    if (result.status === 503) {
+      // The issuer is asked again no sooner than this, so an earlier retry gets the same answer.
+      const body = { error: "temporarily_unavailable", error_description: result.error.message };
+      sendJson(res, 503, body, { "www-authenticate": result.challenge, "retry-after": String(ISSUER_RETRY_MS / 1000) });
+      return undefined;
+    }
+    sendJson(res, 401, { error: "invalid_token", error_description: result.error.message }, { "www-authenticate": result.challenge });
     return undefined;
   }
 
