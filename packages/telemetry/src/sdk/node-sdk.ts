@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { context, diag, DiagLogLevel, metrics, propagation, trace } from "@opentelemetry/api";
-import { diagLogLevelFromString } from "@opentelemetry/core";
+import { diagLogLevelFromString, setGlobalErrorHandler } from "@opentelemetry/core";
 import { BatchSpanProcessor } from "@opentelemetry/sdk-trace";
 import { telemetryDirectory } from "../platform-home.js";
 import { envPositiveNumber } from "./env-values.js";
@@ -13,7 +13,7 @@ import { otlpPortMismatch } from "./otlp-endpoint.js";
 import { traceOutboundHttp } from "./outbound-http.js";
 import { propagatorFromEnv } from "./propagator.js";
 import { platformResource } from "./resource.js";
-import { stderrDiagLogger } from "./stderr-diag-logger.js";
+import { exportErrorHandler, stderrDiagLogger } from "./stderr-diag-logger.js";
 import type { TelemetryService } from "./start-telemetry.js";
 import type { TelemetryMode } from "./telemetry-mode.js";
 import { tracerProvider } from "./trace-pipeline.js";
@@ -63,6 +63,7 @@ async function startFromConfigFile(env: NodeJS.ProcessEnv) {
 function useStderrDiagLogger(env: NodeJS.ProcessEnv): void {
   const logLevel = diagLogLevelFromString(env.OTEL_LOG_LEVEL ?? "warn") ?? DiagLogLevel.WARN;
   diag.setLogger(stderrDiagLogger, { logLevel, suppressOverrideMessage: true });
+  setGlobalErrorHandler(exportErrorHandler);
 }
 
 function embeddedPipelines(serviceName: string, env: NodeJS.ProcessEnv) {
