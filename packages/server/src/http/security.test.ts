@@ -85,6 +85,8 @@ describe.each(PROTOCOLS)("bearer token attacks on %s", (protocol) => {
     const reply = await listTools();
     expect(reply.status).toBe(401);
     expect(reply.challenge).toMatch(/^Bearer resource_metadata="[^"]+", scope="switches:read"$/);
+    // How every sign-in starts: no audit line (nor store row) at the default level, unlike a bad token.
+    expect(server.stderr()).not.toContain("missing_token");
   });
 
   it("malformed Authorization header", async () => {

@@ -35,12 +35,18 @@ export class DecisionRecorder {
     switch (decision.kind) {
       case "authentication":
         decisions.authFailure(decision.reason);
-        this.#audit.record(principal, {
-          decision: "authentication",
-          outcome: "refused",
-          detail: `${decision.reason}: ${decision.description}`,
-          ...(decision.clientAddress ? { clientAddress: decision.clientAddress } : {}),
-        });
+        // No token at all is how every OAuth sign-in starts, not a refused credential: counted, but
+        // routine, so that token-less requests cost no store write (nothing limits them).
+        this.#audit.record(
+          principal,
+          {
+            decision: "authentication",
+            outcome: "refused",
+            detail: `${decision.reason}: ${decision.description}`,
+            ...(decision.clientAddress ? { clientAddress: decision.clientAddress } : {}),
+          },
+          decision.reason === "missing_token",
+        );
         return;
       case "scope": {
         const routine = decision.granted && decision.access === "read";
