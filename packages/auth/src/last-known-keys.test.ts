@@ -64,7 +64,10 @@ describe("an outage of the issuer's keys", () => {
     down = true;
     minutes(3); // past the key set's max age (120 s): jose alone would refuse every token now
     await expect(verify("during")).resolves.toMatchObject({ subject: "during" });
-    expect(events).toEqual([{ kind: "started", reason: "Expected 200 OK from the JSON Web Key Set HTTP response", lastKnownKeys: true }]);
+    expect(events).toEqual([
+      { kind: "started", reason: "Expected 200 OK from the JSON Web Key Set HTTP response", lastKnownKeys: true },
+      { kind: "used_last_known" },
+    ]);
     await expect(verify("stranger", strangerKey.privateKey, "k2")).rejects.toMatchObject({ reason: "unknown_key" });
     for (let i = 0; i < 20; i++) await verify(`caller-${i}`);
     expect(fetches).toBe(2); // the first fetch and the one that failed: the rest waited for the retry
@@ -73,6 +76,7 @@ describe("an outage of the issuer's keys", () => {
     await verify("after");
     expect(fetches).toBe(3);
     expect(events.at(-1)).toEqual({ kind: "ended", seconds: 6 });
+    expect(events.filter((event) => event.kind === "used_last_known")).toHaveLength(22); // every token checked meanwhile, counted
   });
 
   it("stops at the tolerance, and refuses at once with none", async () => {
@@ -83,7 +87,7 @@ describe("an outage of the issuer's keys", () => {
     await tolerant.verify("within");
     minutes(11);
     await expect(tolerant.verify("beyond")).rejects.toMatchObject({ reason: "issuer_unreachable", status: 503 });
-    expect(tolerant.events.map((event) => event.kind)).toEqual(["started", "tolerance_exceeded"]);
+    expect(tolerant.events.map((event) => event.kind)).toEqual(["started", "used_last_known", "tolerance_exceeded"]);
 
     down = false;
     const strict = verifier(0);

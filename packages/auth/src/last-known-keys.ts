@@ -7,8 +7,12 @@ import { AuthError } from "./auth-error.js";
 /** How often an issuer that cannot be reached is asked again (its keys, or its metadata). */
 export const ISSUER_RETRY_MS = 5000;
 
+/** `used_last_known`: one token checked with the last keys fetched, during an outage. */
 export type KeysOutageEvent =
-  { kind: "started"; reason: string; lastKnownKeys: boolean } | { kind: "ended"; seconds: number } | { kind: "tolerance_exceeded"; seconds: number };
+  | { kind: "used_last_known" }
+  | { kind: "started"; reason: string; lastKnownKeys: boolean }
+  | { kind: "ended"; seconds: number }
+  | { kind: "tolerance_exceeded"; seconds: number };
 
 interface Outage {
   since: number;
@@ -33,7 +37,10 @@ export function withLastKnownKeys(
   let outage: Outage | undefined;
 
   function fromLastKnown(current: Outage, now: number): JWTVerifyGetKey {
-    if (current.lastKnown && now - current.since <= toleranceMs) return current.lastKnown;
+    if (current.lastKnown && now - current.since <= toleranceMs) {
+      report({ kind: "used_last_known" });
+      return current.lastKnown;
+    }
     if (!current.exceeded && current.lastKnown) {
       current.exceeded = true;
       report({ kind: "tolerance_exceeded", seconds: Math.round((now - current.since) / 1000) });

@@ -72,13 +72,20 @@ describe("generated Grafana dashboard (deploy/grafana/dashboard.json)", () => {
 });
 
 describe("generated Prometheus alerts (deploy/prometheus/alerts.yaml)", () => {
-  it("alerts on error rate, override rate, undo rate and auth-failure spikes", () => {
-    expect(rules.map((rule) => rule.alert)).toEqual(["McpToolErrorRateHigh", "McpOverrideRateHigh", "McpUndoRateHigh", "McpAuthFailureSpike"]);
+  it("alerts on error rate, override rate, undo rate, an unreachable issuer and auth-failure spikes", () => {
+    expect(rules.map((rule) => rule.alert)).toEqual([
+      "McpToolErrorRateHigh",
+      "McpOverrideRateHigh",
+      "McpUndoRateHigh",
+      "McpIssuerKeysUnreachable",
+      "McpAuthFailureSpike",
+    ]);
     const metricsOf = (alert: string) => new Set(promqlParts(rules.find((rule) => rule.alert === alert)!.expr).metrics);
     expect(metricsOf("McpToolErrorRateHigh")).toEqual(new Set(["mcp_platform_tool_calls_total"]));
     expect(metricsOf("McpOverrideRateHigh")).toEqual(new Set(["mcp_platform_approvals_total", "mcp_platform_undos_total"]));
     expect(metricsOf("McpUndoRateHigh")).toEqual(new Set(["mcp_platform_undos_total", "mcp_platform_approvals_total"]));
     expect(metricsOf("McpAuthFailureSpike")).toEqual(new Set(["mcp_platform_auth_failures_total"]));
+    expect(metricsOf("McpIssuerKeysUnreachable")).toEqual(new Set(["mcp_platform_auth_last_known_key_checks_total"]));
   });
 
   it("queries only what the kit emits, on this server's job, each rule with a duration, severity and a description", () => {

@@ -27,6 +27,10 @@ export const decisions = {
   authFailure(reason: string): void {
     instruments().authFailures.add(1, { [PLATFORM_ATTR.authFailureReason]: reason });
   },
+  /** A token checked with the last keys fetched: the issuer is down, and its outage is masked until the tolerance runs out. */
+  lastKnownKeyCheck(): void {
+    instruments().lastKnownKeyChecks.add(1);
+  },
   toolCall(tool: string, outcome: ToolOutcome): void {
     instruments().toolCalls.add(1, { "gen_ai.tool.name": tool, [PLATFORM_ATTR.outcome]: outcome });
   },

@@ -13,6 +13,7 @@ export const METRIC_SPECS = {
   sessionDuration: { kind: "histogram", unit: "s", description: "Duration of MCP sessions on the server" },
   toolCalls: { kind: "counter", unit: "{call}", description: "Tool calls by tool and outcome" },
   authFailures: { kind: "counter", unit: "{request}", description: "Refused credentials by reason" },
+  lastKnownKeyChecks: { kind: "counter", unit: "{request}", description: "Tokens checked with the last keys fetched, while the issuer could not be reached" },
   approvals: { kind: "counter", unit: "{approval}", description: "Approvals requested, granted and denied" },
   undos: { kind: "counter", unit: "{action}", description: "Actions undone (false-positive actions)" },
   deprecatedCalls: { kind: "counter", unit: "{call}", description: "Calls to deprecated tools" },

@@ -14,7 +14,7 @@ describe("prometheusSeries", () => {
   });
 
   it("has one entry per counter and three per histogram", () => {
-    expect(prometheusSeries()).toHaveLength(6 + 2 * 3);
+    expect(prometheusSeries()).toHaveLength(7 + 2 * 3);
   });
 });
 

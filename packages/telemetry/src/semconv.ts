@@ -56,6 +56,7 @@ export const METRIC = {
   sessionDuration: "mcp.server.session.duration",
   toolCalls: "mcp_platform.tool.calls",
   authFailures: "mcp_platform.auth.failures",
+  lastKnownKeyChecks: "mcp_platform.auth.last_known_key_checks",
   approvals: "mcp_platform.approvals",
   undos: "mcp_platform.undos",
   deprecatedCalls: "mcp_platform.deprecated_tool.calls",

@@ -15,7 +15,7 @@ import type { Logger } from "pino";
 import type { RuntimeConfig } from "../config.js";
 import type { DecisionRecorder } from "../policy/decide.js";
 import type { ScopePolicy } from "../policy/scopes.js";
-import { logKeysOutage } from "./keys-outage-log.js";
+import { reportKeysOutage } from "./keys-outage.js";
 import { RateLimiter } from "./rate-limiter.js";
 
 export type Authentication =
@@ -50,7 +50,7 @@ export class HttpAuth {
       ...(config.MCP_AUTH_JWKS_URL ? { jwksUrl: config.MCP_AUTH_JWKS_URL } : {}),
       ...(config.MCP_AUTH_JWKS_MAX_AGE_SECONDS ? { jwksMaxAgeSeconds: config.MCP_AUTH_JWKS_MAX_AGE_SECONDS } : {}),
       ...(config.MCP_AUTH_JWKS_OUTAGE_SECONDS === undefined ? {} : { jwksOutageToleranceSeconds: config.MCP_AUTH_JWKS_OUTAGE_SECONDS }),
-      onKeysOutage: (event) => logKeysOutage(logger, issuer, event),
+      onKeysOutage: (event) => reportKeysOutage(logger, issuer, event),
       ...(config.MCP_AUTH_INTROSPECTION_URL
         ? { introspection: { url: config.MCP_AUTH_INTROSPECTION_URL, clientId: config.MCP_AUTH_CLIENT_ID!, clientSecret: config.MCP_AUTH_CLIENT_SECRET! } }
         : {}),

@@ -1,9 +1,15 @@
 import type { KeysOutageEvent } from "@mcp-platform/auth";
+import { decisions } from "@mcp-platform/telemetry";
 import type { Logger } from "pino";
 
-/** What an operator hears while the issuer's keys are out of reach, and when they are back. */
-export function logKeysOutage(logger: Logger, issuer: string, event: KeysOutageEvent): void {
-  if (event.kind === "ended") {
+/**
+ * What an operator hears while the issuer's keys are out of reach, and when they are back; each
+ * token checked with the last keys meanwhile is counted, so that an alert sees the masked outage.
+ */
+export function reportKeysOutage(logger: Logger, issuer: string, event: KeysOutageEvent): void {
+  if (event.kind === "used_last_known") {
+    decisions.lastKnownKeyCheck();
+  } else if (event.kind === "ended") {
     logger.info({ issuer, seconds: event.seconds }, "the issuer's keys can be fetched again");
   } else if (event.kind === "tolerance_exceeded") {
     logger.error(
