@@ -1,8 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { exportJWK, generateKeyPair } from "jose";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { discoverJwksUri } from "./discovery.js";
+import { signedToken } from "./test-fixtures/signed-token.js";
 import { createTokenVerifier } from "./token-verifier.js";
 
 const AUDIENCE = "http://127.0.0.1:3000/mcp";
@@ -38,13 +39,7 @@ beforeEach(() => {
 
 describe("discoverJwksUri", () => {
   it("finds the keys of an issuer with a path where OpenID Discovery appends it (Keycloak, Entra ID, Okta), and verifies its token", async () => {
-    const token = await new SignJWT({ scope: "runbooks:read" })
-      .setProtectedHeader({ alg: "ES256", kid: "realm-key" })
-      .setIssuer(issuer)
-      .setAudience(AUDIENCE)
-      .setSubject("alice")
-      .setExpirationTime("5m")
-      .sign(privateKey);
+    const token = await signedToken({ key: privateKey, kid: "realm-key", issuer, audience: AUDIENCE, subject: "alice" });
     const principal = await createTokenVerifier({ issuer, audience: AUDIENCE }).verify(token);
     expect(principal).toMatchObject({ subject: "alice" });
     expect(requested).toEqual([

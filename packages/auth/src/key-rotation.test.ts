@@ -1,8 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
+import { exportJWK, generateKeyPair, type CryptoKey, type JWK } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signedToken } from "./test-fixtures/signed-token.js";
 import { createTokenVerifier } from "./token-verifier.js";
 
 const AUDIENCE = "http://127.0.0.1:3000/mcp";
@@ -24,15 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => jwksServer.close());
 
-const token = (kid: "old" | "new", subject: string) =>
-  new SignJWT({ scope: "runbooks:read" })
-    .setProtectedHeader({ alg: "ES256", kid })
-    .setIssuer(issuer)
-    .setAudience(AUDIENCE)
-    .setSubject(subject)
-    .setIssuedAt()
-    .setExpirationTime("1h")
-    .sign(keys[kid].privateKey);
+const token = (kid: "old" | "new", subject: string) => signedToken({ key: keys[kid].privateKey, kid, issuer, audience: AUDIENCE, subject, expiresIn: "1h" });
 
 describe("a signing key the issuer removes", () => {
   it("stops verifying new tokens, and tokens already verified with it, once the key set's maximum age passes", async () => {

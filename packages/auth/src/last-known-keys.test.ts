@@ -1,8 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { exportJWK, generateKeyPair } from "jose";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { KeysOutageEvent } from "./last-known-keys.js";
+import { signedToken } from "./test-fixtures/signed-token.js";
 import { createTokenVerifier } from "./token-verifier.js";
 
 const AUDIENCE = "http://127.0.0.1:3000/mcp";
@@ -35,15 +36,7 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 const minutes = (n: number) => vi.setSystemTime(Date.now() + n * 60_000);
-const token = (key = issuerKey.privateKey, kid = "k1", subject = "alice") =>
-  new SignJWT({ scope: "runbooks:read" })
-    .setProtectedHeader({ alg: "ES256", kid })
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setSubject(subject)
-    .setIssuedAt()
-    .setExpirationTime("5m")
-    .sign(key);
+const token = (key = issuerKey.privateKey, kid = "k1", subject = "alice") => signedToken({ key, kid, issuer: ISSUER, audience: AUDIENCE, subject });
 
 function verifier(jwksOutageToleranceSeconds?: number) {
   const events: KeysOutageEvent[] = [];
