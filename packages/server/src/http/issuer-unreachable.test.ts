@@ -21,6 +21,8 @@ describe("an issuer that cannot be reached (real process, real tokens)", () => {
     expect(refused.challenge).toMatch(/^Bearer error="invalid_token", error_description="No authorization server metadata/);
     const retryAfter = Number(refused.headers.get("retry-after"));
     expect(retryAfter).toBe(5);
+    // The outage is logged once; the requests it refuses are counted, with no audit line (nor row) each.
+    expect(server.stderr()).not.toContain('"detail":"issuer_unreachable');
     const issuer = await startDevIssuer({ home, port: issuerPort });
     try {
       await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));

@@ -35,8 +35,9 @@ export class DecisionRecorder {
     switch (decision.kind) {
       case "authentication":
         decisions.authFailure(decision.reason);
-        // No token at all is how every OAuth sign-in starts, not a refused credential: counted, but
-        // routine, so that token-less requests cost no store write (nothing limits them).
+        // No token at all (how every OAuth sign-in starts) and an issuer that cannot be reached refuse
+        // no credential: counted, but routine, so that such requests cost no store write (nothing
+        // limits them, and an outage, logged once on its own, would otherwise write a row per request).
         this.#audit.record(
           principal,
           {
@@ -45,7 +46,7 @@ export class DecisionRecorder {
             detail: `${decision.reason}: ${decision.description}`,
             ...(decision.clientAddress ? { clientAddress: decision.clientAddress } : {}),
           },
-          decision.reason === "missing_token",
+          decision.reason === "missing_token" || decision.reason === "issuer_unreachable",
         );
         return;
       case "scope": {
