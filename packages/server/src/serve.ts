@@ -69,7 +69,7 @@ export async function serve(definition: ServerDefinition, options: ServeOptions 
   const stopPublishing = publishChanges(definition, trust.killSwitch, bus);
   const http = createHttpServer(factory, config, logger, bus, options.telemetry?.ready);
   const address = await http.listen();
-  if (options.telemetry) await startTelemetryFor("http", options.telemetry, logger);
+  if (options.telemetry) await startTelemetryFor("http", options.telemetry, logger, http.warmedUp);
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}/mcp`;
   logger.info({ ...base, transport: "http", url, sessions: config.MCP_SESSIONS, auth: config.MCP_AUTH }, "serving MCP over Streamable HTTP");

@@ -7,17 +7,33 @@ export interface TelemetryLifecycle {
   shutdown(): Promise<void>;
 }
 
-/** How long after listening telemetry starts loading: past the first requests, well before any probe. */
+/** How long after the start settles telemetry starts loading: past the first requests, well before any probe. */
 const START_DELAY_MS = 100;
+/** A slow issuer does not hold telemetry (and so `/readyz`) back longer than this. */
+const SETTLE_WAIT_MS = 2000;
 
 /**
- * HTTP: the SDK loads just after the server listens, so its module graph never delays the first
- * answer, and `/readyz` waits for it. stdio: a session may be one request long (an Inspector
- * `--cli` call), and a span recorded before the SDK is in place is lost, so it loads first.
+ * HTTP: the SDK loads just after the server listens and its start's round trips (the issuer's keys)
+ * are done, so its module graph never delays the first answer, and `/readyz` waits for it. The
+ * first requests wait for those keys; loading the SDK meanwhile would make them wait for it too.
+ * stdio: a session may be one request long (an Inspector `--cli` call), and a span recorded before
+ * the SDK is in place is lost, so it loads first.
  */
-export async function startTelemetryFor(transport: "stdio" | "http", telemetry: TelemetryLifecycle, logger: Logger): Promise<void> {
+export async function startTelemetryFor(
+  transport: "stdio" | "http",
+  telemetry: TelemetryLifecycle,
+  logger: Logger,
+  settled: Promise<unknown> = Promise.resolve(),
+): Promise<void> {
   if (transport === "http") {
-    setTimeout(() => telemetry.start(), START_DELAY_MS).unref();
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      telemetry.start();
+    };
+    setTimeout(start, SETTLE_WAIT_MS).unref();
+    void settled.finally(() => setTimeout(start, START_DELAY_MS).unref());
     return;
   }
   telemetry.start();

@@ -30,6 +30,8 @@ export type Authentication =
 export class HttpAuth {
   readonly metadata: ProtectedResourceMetadata;
   readonly metadataUrl: string;
+  /** Settles once the issuer's keys were fetched at start, or could not be. */
+  readonly warmedUp: Promise<void>;
   readonly #verifier: TokenVerifier;
   readonly #scopes: ScopePolicy;
   readonly #decisions: DecisionRecorder;
@@ -63,7 +65,7 @@ export class HttpAuth {
       );
     }
     // Not fatal (every token check tries again), but an operator should hear of it now, not from the first 503.
-    void this.#verifier.warm().catch((error: unknown) => {
+    this.warmedUp = this.#verifier.warm().catch((error: unknown) => {
       logger.warn(
         { issuer, reason: (error as Error).message },
         "the issuer's keys could not be fetched at start; token checks will retry (MCP_AUTH_ISSUER, MCP_AUTH_JWKS_URL)",

@@ -31,6 +31,8 @@ export interface HttpServer {
   readonly server: NodeHttpServer;
   /** Requests to `/mcp` in progress (a listen stream counts only until it is acknowledged). */
   readonly inFlight: number;
+  /** Settles once the start's own round trips (the issuer's keys) are done, whatever their outcome. */
+  readonly warmedUp: Promise<void>;
   listen(): Promise<AddressInfo>;
   /** Stops accepting, waits for in-flight requests up to the deadline, then closes everything. */
   drain(timeoutMs: number): Promise<{ completed: boolean }>;
@@ -174,6 +176,7 @@ export function createHttpServer(
     get inFlight() {
       return inFlight.count;
     },
+    warmedUp: auth?.warmedUp ?? Promise.resolve(),
     listen: () =>
       new Promise((resolve, reject) => {
         const refused = (error: NodeJS.ErrnoException) => reject(listenError(error, config.HOST, config.PORT));
