@@ -1,4 +1,5 @@
 import { AuthError } from "./auth-error.js";
+import { getIssuerDocument, type IssuerDocument } from "./issuer-document.js";
 
 /**
  * Where an issuer's metadata may be, in the order MCP's authorization spec gives clients: RFC 8414
@@ -21,12 +22,12 @@ function metadataUrls(issuer: string): URL[] {
 export async function discoverJwksUri(issuer: string, timeoutMs = 5000): Promise<URL> {
   const tried: string[] = [];
   for (const candidate of metadataUrls(issuer)) {
-    const response = await fetch(candidate, { signal: AbortSignal.timeout(timeoutMs) }).catch(() => undefined);
-    if (!response?.ok) {
+    const response: IssuerDocument | undefined = await getIssuerDocument(candidate, timeoutMs).catch(() => undefined);
+    if (response?.status !== 200) {
       tried.push(`${candidate.href} (${response ? `HTTP ${response.status}` : "unreachable"})`);
       continue;
     }
-    const metadata = (await response.json().catch(() => undefined)) as { issuer?: unknown; jwks_uri?: unknown } | undefined;
+    const metadata = response.json as { issuer?: unknown; jwks_uri?: unknown } | undefined;
     if (typeof metadata !== "object" || metadata === null) {
       tried.push(`${candidate.href} (not a JSON object)`);
       continue;

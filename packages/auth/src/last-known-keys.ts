@@ -1,8 +1,8 @@
 import { JOSENotSupported, JWKSMultipleMatchingKeys, JWKSNoMatchingKey } from "jose/errors";
 import { createLocalJWKSet } from "jose/jwks/local";
-import type { createRemoteJWKSet } from "jose/jwks/remote";
 import type { JWTVerifyGetKey } from "jose/jwt/verify";
 import { AuthError } from "./auth-error.js";
+import type { RemoteKeySet } from "./remote-key-set.js";
 
 /** How often an issuer that cannot be reached is asked again (its keys, or its metadata). */
 export const ISSUER_RETRY_MS = 5000;
@@ -29,11 +29,7 @@ interface Outage {
  * outage the issuer is asked again every few seconds, not once per request, so servers coming back
  * do not flood it.
  */
-export function withLastKnownKeys(
-  remote: ReturnType<typeof createRemoteJWKSet>,
-  toleranceMs: number,
-  report: (event: KeysOutageEvent) => void,
-): JWTVerifyGetKey {
+export function withLastKnownKeys(remote: RemoteKeySet, toleranceMs: number, report: (event: KeysOutageEvent) => void): JWTVerifyGetKey {
   let outage: Outage | undefined;
 
   function fromLastKnown(current: Outage, now: number): JWTVerifyGetKey {
@@ -45,7 +41,7 @@ export function withLastKnownKeys(
       current.exceeded = true;
       report({ kind: "tolerance_exceeded", seconds: Math.round((now - current.since) / 1000) });
     }
-    // jose reports a refused fetch as a plain JOSEError, which would read as a malformed token (401).
+    // Not the token's fault: the caller is told to retry (503), not that the token is bad (401).
     throw new AuthError("issuer_unreachable", "The issuer's keys could not be fetched");
   }
 
@@ -58,7 +54,7 @@ export function withLastKnownKeys(
     const now = Date.now();
     if (outage && now < outage.retryAt) return fromLastKnown(outage, now)(header, token);
     try {
-      const key = await remote(header, token);
+      const key = await remote.getKey(header, token);
       ended();
       return key;
     } catch (error) {

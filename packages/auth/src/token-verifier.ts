@@ -1,4 +1,3 @@
-import { createRemoteJWKSet } from "jose/jwks/remote";
 import { jwtVerify, type JWTVerifyGetKey } from "jose/jwt/verify";
 import { AuthError } from "./auth-error.js";
 import { discoverJwksUri } from "./discovery.js";
@@ -6,6 +5,7 @@ import { introspect, type IntrospectionOptions } from "./introspection.js";
 import { ISSUER_RETRY_MS, withLastKnownKeys, type KeysOutageEvent } from "./last-known-keys.js";
 import { toAuthError } from "./jose-errors.js";
 import type { Principal } from "./principal.js";
+import { remoteKeySet, type RemoteKeySet } from "./remote-key-set.js";
 import { clientIdOf, scopesOf } from "./scope-claims.js";
 import { VerifiedTokenCache } from "./verified-token-cache.js";
 
@@ -56,14 +56,14 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   const cooldownSeconds = Math.min(options.jwksCooldownSeconds ?? 30, maxAgeSeconds);
   const cache = new VerifiedTokenCache(maxAgeSeconds);
   const toleranceMs = (options.jwksOutageToleranceSeconds ?? DEFAULT_JWKS_OUTAGE_TOLERANCE_SECONDS) * 1000;
-  let keys: Promise<{ remote: ReturnType<typeof createRemoteJWKSet>; getKey: JWTVerifyGetKey }> | undefined;
+  let keys: Promise<{ remote: RemoteKeySet; getKey: JWTVerifyGetKey }> | undefined;
   let discoveryFailedAt: number | undefined;
   const keySet = () => {
     // A failed discovery is not final, but is tried again every few seconds, not on every request.
     if (discoveryFailedAt !== undefined && Date.now() - discoveryFailedAt >= ISSUER_RETRY_MS) [keys, discoveryFailedAt] = [undefined, undefined];
     return (keys ??= (options.jwksUrl ? Promise.resolve(new URL(options.jwksUrl)) : discoverJwksUri(options.issuer)).then(
       (url) => {
-        const remote = createRemoteJWKSet(url, { cacheMaxAge: maxAgeSeconds * 1000, cooldownDuration: cooldownSeconds * 1000, timeoutDuration: 5000 });
+        const remote = remoteKeySet(url, { maxAgeMs: maxAgeSeconds * 1000, cooldownMs: cooldownSeconds * 1000, timeoutMs: 5000 });
         return { remote, getKey: withLastKnownKeys(remote, toleranceMs, options.onKeysOutage ?? (() => undefined)) };
       },
       (error: unknown) => {

@@ -97,6 +97,10 @@ describe("HttpAuth while the issuer is down", () => {
       "the issuer's keys cannot be refreshed: tokens are verified with the last keys fetched, for as long as MCP_AUTH_JWKS_OUTAGE_SECONDS allows",
       "the issuer's keys can be fetched again",
     ]);
-    expect(lines[0]).toMatchObject({ level: 40, reason: "fetch failed" });
+    // Which URL failed, and how: what an operator needs to find the cause.
+    expect(lines[0]).toMatchObject({
+      level: 40,
+      reason: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/jwks\.json could not be read: connect ECONNREFUSED/),
+    });
   });
 });

@@ -1,0 +1,50 @@
+import type * as NodeHttp from "node:http";
+import type * as NodeHttps from "node:https";
+import { createRequire } from "node:module";
+import { AuthError } from "./auth-error.js";
+
+const require = createRequire(import.meta.url);
+/** Far above any metadata document or key set; an answer past it is not one. */
+const MAX_BYTES = 1024 * 1024;
+
+export interface IssuerDocument {
+  status: number;
+  /** The body parsed as JSON; undefined when it is not JSON. */
+  json: unknown;
+}
+
+/**
+ * GETs one of the issuer's documents (its metadata, its key set) with node:http(s), following no
+ * redirect. Node's `fetch` would do, but its HTTP client loads on first use and compiles its parser
+ * then: ~50 ms before a server's first authenticated answer on a small machine, and ~1 MiB of heap
+ * for the process's life, for a few small GETs. (`require`: importing node:http as a module loads
+ * that client too, for the namespace's `WebSocket`.) A network failure or timeout rejects with an
+ * `AuthError` naming the URL.
+ */
+export function getIssuerDocument(url: URL, timeoutMs: number, accept = "application/json"): Promise<IssuerDocument> {
+  const { get } = (url.protocol === "https:" ? require("node:https") : require("node:http")) as typeof NodeHttp | typeof NodeHttps;
+  return new Promise((resolve, reject) => {
+    const failed = (reason: string) => reject(new AuthError("issuer_unreachable", `${url.href} could not be read: ${reason}`));
+    const request = get(url, { headers: { accept }, timeout: timeoutMs }, (response) => {
+      const chunks: Buffer[] = [];
+      let bytes = 0;
+      response.on("data", (chunk: Buffer) => {
+        bytes += chunk.length;
+        if (bytes > MAX_BYTES) return request.destroy(new Error(`larger than ${MAX_BYTES} bytes`));
+        chunks.push(chunk);
+      });
+      response.once("end", () => resolve({ status: response.statusCode ?? 0, json: parseJson(Buffer.concat(chunks).toString("utf8")) }));
+      response.once("error", (error) => failed(error.message));
+    });
+    request.once("timeout", () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    request.once("error", (error) => failed(error.message));
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

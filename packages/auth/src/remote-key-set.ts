@@ -1,0 +1,61 @@
+import { JWKSNoMatchingKey } from "jose/errors";
+import type { JSONWebKeySet } from "jose";
+import { createLocalJWKSet } from "jose/jwks/local";
+import type { JWTVerifyGetKey } from "jose/jwt/verify";
+import { AuthError } from "./auth-error.js";
+import { getIssuerDocument } from "./issuer-document.js";
+
+export interface RemoteKeySetOptions {
+  /** How long a fetched set is used before it is fetched again. */
+  maxAgeMs: number;
+  /** A token naming a key the set lacks fetches it again, but no sooner than this after the last fetch. */
+  cooldownMs: number;
+  timeoutMs: number;
+}
+
+export interface RemoteKeySet {
+  /** For `jwtVerify`: the key a token names, from the issuer's current set. */
+  getKey: JWTVerifyGetKey;
+  /** Fetches the set now (one fetch at a time: callers meanwhile share it). */
+  reload(): Promise<void>;
+  /** The last set fetched, if any. */
+  jwks(): JSONWebKeySet | undefined;
+}
+
+/** The issuer's JSON Web Key Set at `url`, fetched and kept as jose's `createRemoteJWKSet` would, without `fetch`. */
+export function remoteKeySet(url: URL, options: RemoteKeySetOptions): RemoteKeySet {
+  let fetchedAt = Number.NEGATIVE_INFINITY;
+  let last: { jwks: JSONWebKeySet; getKey: JWTVerifyGetKey } | undefined;
+  let pending: Promise<void> | undefined;
+  const freshFor = (ms: number) => Date.now() < fetchedAt + ms;
+
+  async function fetchSet(): Promise<void> {
+    const { status, json } = await getIssuerDocument(url, options.timeoutMs, "application/json, application/jwk-set+json");
+    if (status !== 200) throw new AuthError("issuer_unreachable", `The issuer's keys could not be fetched: ${url.href} answered HTTP ${status}`);
+    let getKey: JWTVerifyGetKey;
+    try {
+      getKey = createLocalJWKSet(json as JSONWebKeySet);
+    } catch {
+      throw new AuthError("issuer_unreachable", `The issuer's keys could not be fetched: ${url.href} did not answer a JSON Web Key Set`);
+    }
+    last = { jwks: json as JSONWebKeySet, getKey };
+    fetchedAt = Date.now();
+  }
+
+  const reload = () => (pending ??= fetchSet().finally(() => (pending = undefined)));
+
+  return {
+    reload,
+    jwks: () => last?.jwks,
+    async getKey(header, token) {
+      if (!last || !freshFor(options.maxAgeMs)) await reload();
+      try {
+        return await last!.getKey(header, token);
+      } catch (error) {
+        if (!(error instanceof JWKSNoMatchingKey) || freshFor(options.cooldownMs)) throw error;
+        await reload();
+        return last!.getKey(header, token);
+      }
+    },
+  };
+}
