@@ -108,7 +108,7 @@ export function renderReport(report: Report): string {
       .map(([protocol, rate]) => `${rate.toFixed(0)} calls/s on ${protocol}`)
       .join(", ")}.`,
     "",
-    "Cold start is spawn to the first `tools/list` answer; the kit's includes OAuth (JWKS fetch) and starts OpenTelemetry in the background.",
+    "Cold start is spawn to the first `tools/list` answer, eleven starts of each server alternating on an idle machine; the kit's includes OAuth (the issuer's metadata and keys, fetched at start) and starts OpenTelemetry once those are in.",
     "",
   ].join("\n");
 }

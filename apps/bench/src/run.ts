@@ -80,8 +80,9 @@ for (const [kitName, otherName, protocol] of [
   process.stderr.write(`side by side ${kitName} vs ${otherName}, ${protocol}: ${measured.throughput.map((r) => r.toFixed(2)).join(" ")}\n`);
 }
 
-// Cold starts on their own, alternating, each server spawned fresh on an idle machine.
-for (let sample = 0; sample < (quick ? 2 : 5); sample++) {
+// Cold starts on their own, alternating, each server spawned fresh on an idle machine: eleven each,
+// since one start varies by ±15% here and the target is a ratio of two medians.
+for (let sample = 0; sample < (quick ? 2 : 11); sample++) {
   for (const contender of sample % 2 === 0 ? all : [...all].reverse()) {
     const server = await spawnServer(contender.entry, contender.setup, pinned ? 0 : undefined);
     coldStarts[contender.name]!.push(server.coldStartMs);
