@@ -42,6 +42,15 @@ describe("getIssuerDocument", () => {
     });
   });
 
+  it("gives up on one that trickles its answer past the deadline: the deadline is the whole answer's", async () => {
+    const url = await serving((_req, res) => {
+      res.writeHead(200);
+      const drip = setInterval(() => res.write(" "), 50);
+      res.once("close", () => clearInterval(drip));
+    });
+    await expect(getIssuerDocument(url, 300)).rejects.toMatchObject({ message: `${url.href} could not be read: no answer within 300 ms` });
+  });
+
   it("stops reading an answer past 1 MiB, which no metadata or key set is", async () => {
     const url = await serving((_req, res) => {
       res.write(`{"keys":["${"x".repeat(1024 * 1024)}`);

@@ -24,8 +24,11 @@ export interface IssuerDocument {
 export function getIssuerDocument(url: URL, timeoutMs: number, accept = "application/json"): Promise<IssuerDocument> {
   const { get } = (url.protocol === "https:" ? require("node:https") : require("node:http")) as typeof NodeHttp | typeof NodeHttps;
   return new Promise((resolve, reject) => {
-    const failed = (reason: string) => reject(new AuthError("issuer_unreachable", `${url.href} could not be read: ${reason}`));
-    const request = get(url, { headers: { accept }, timeout: timeoutMs }, (response) => {
+    const failed = (reason: string) => {
+      clearTimeout(deadline);
+      reject(new AuthError("issuer_unreachable", `${url.href} could not be read: ${reason}`));
+    };
+    const request = get(url, { headers: { accept } }, (response) => {
       const chunks: Buffer[] = [];
       let bytes = 0;
       response.on("data", (chunk: Buffer) => {
@@ -33,10 +36,14 @@ export function getIssuerDocument(url: URL, timeoutMs: number, accept = "applica
         if (bytes > MAX_BYTES) return request.destroy(new Error(`larger than ${MAX_BYTES} bytes`));
         chunks.push(chunk);
       });
-      response.once("end", () => resolve({ status: response.statusCode ?? 0, json: parseJson(Buffer.concat(chunks).toString("utf8")) }));
+      response.once("end", () => {
+        clearTimeout(deadline);
+        resolve({ status: response.statusCode ?? 0, json: parseJson(Buffer.concat(chunks).toString("utf8")) });
+      });
       response.once("error", (error) => failed(error.message));
     });
-    request.once("timeout", () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    // The whole answer, not each read: an issuer that trickles bytes is as stuck as a silent one.
+    const deadline = setTimeout(() => request.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
     request.once("error", (error) => failed(error.message));
   });
 }
