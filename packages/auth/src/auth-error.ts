@@ -24,11 +24,14 @@ export class AuthError extends Error {
   readonly reason: AuthFailureReason;
   /** 401 for the caller's credentials; 503 when the issuer cannot be reached to check them. */
   readonly status: 401 | 503;
+  /** For the server's log only: what an operator needs (an internal address, a TLS error) and a caller must not see. */
+  readonly detail: string;
 
-  constructor(reason: AuthFailureReason, description: string) {
+  constructor(reason: AuthFailureReason, description: string, detail = description) {
     super(description);
     this.reason = reason;
     this.status = reason === "issuer_unreachable" ? 503 : 401;
+    this.detail = detail;
   }
 }
 

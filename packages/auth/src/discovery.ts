@@ -1,5 +1,5 @@
 import { AuthError } from "./auth-error.js";
-import { getIssuerDocument, type IssuerDocument } from "./issuer-document.js";
+import { getIssuerDocument, IssuerUnreachable, type IssuerDocument } from "./issuer-document.js";
 
 /**
  * Where an issuer's metadata may be, in the order MCP's authorization spec gives clients: RFC 8414
@@ -20,16 +20,23 @@ function metadataUrls(issuer: string): URL[] {
 
 /** The issuer's `jwks_uri` from the first of its metadata documents that answers. */
 export async function discoverJwksUri(issuer: string, timeoutMs = 5000): Promise<URL> {
-  const tried: string[] = [];
+  // Each location and its answer; `why` may name internal addresses or TLS errors, so only the log gets it.
+  const tried: { href: string; answer: string; why?: string }[] = [];
   for (const candidate of metadataUrls(issuer)) {
-    const response: IssuerDocument | undefined = await getIssuerDocument(candidate, timeoutMs).catch(() => undefined);
-    if (response?.status !== 200) {
-      tried.push(`${candidate.href} (${response ? `HTTP ${response.status}` : "unreachable"})`);
+    let response: IssuerDocument;
+    try {
+      response = await getIssuerDocument(candidate, timeoutMs);
+    } catch (error) {
+      tried.push({ href: candidate.href, answer: "unreachable", why: error instanceof IssuerUnreachable ? error.why : String(error) });
+      continue;
+    }
+    if (response.status !== 200) {
+      tried.push({ href: candidate.href, answer: `HTTP ${response.status}` });
       continue;
     }
     const metadata = response.json as { issuer?: unknown; jwks_uri?: unknown } | undefined;
     if (typeof metadata !== "object" || metadata === null) {
-      tried.push(`${candidate.href} (not a JSON object)`);
+      tried.push({ href: candidate.href, answer: "not a JSON object" });
       continue;
     }
     if (metadata.issuer !== issuer) {
@@ -37,7 +44,12 @@ export async function discoverJwksUri(issuer: string, timeoutMs = 5000): Promise
       throw new AuthError("issuer_unreachable", `Issuer metadata at ${candidate.href} names ${named}, not ${issuer}: the two must match exactly`);
     }
     if (typeof metadata.jwks_uri === "string") return new URL(metadata.jwks_uri);
-    tried.push(`${candidate.href} (no jwks_uri)`);
+    tried.push({ href: candidate.href, answer: "no jwks_uri" });
   }
-  throw new AuthError("issuer_unreachable", `No authorization server metadata with a jwks_uri found for ${issuer}: tried ${tried.join(", ")}`);
+  const found = `No authorization server metadata with a jwks_uri found for ${issuer}: tried`;
+  throw new AuthError(
+    "issuer_unreachable",
+    `${found} ${tried.map(({ href, answer }) => `${href} (${answer})`).join(", ")}`,
+    `${found} ${tried.map(({ href, answer, why }) => `${href} (${why ? `${answer}: ${why}` : answer})`).join(", ")}`,
+  );
 }

@@ -66,7 +66,11 @@ export function withLastKnownKeys(remote: RemoteKeySet, toleranceMs: number, rep
       if (!outage) {
         const jwks = toleranceMs > 0 ? remote.jwks() : undefined;
         outage = { since: now, retryAt: 0, lastKnown: jwks && createLocalJWKSet(jwks), exceeded: false };
-        report({ kind: "started", reason: (error as Error).message, lastKnownKeys: outage.lastKnown !== undefined });
+        report({
+          kind: "started",
+          reason: error instanceof AuthError ? error.detail : (error as Error).message,
+          lastKnownKeys: outage.lastKnown !== undefined,
+        });
       }
       outage.retryAt = now + ISSUER_RETRY_MS;
       return fromLastKnown(outage, now)(header, token);

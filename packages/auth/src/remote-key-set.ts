@@ -31,12 +31,12 @@ export function remoteKeySet(url: URL, options: RemoteKeySetOptions): RemoteKeyS
 
   async function fetchSet(): Promise<void> {
     const { status, json } = await getIssuerDocument(url, options.timeoutMs, "application/json, application/jwk-set+json");
-    if (status !== 200) throw new AuthError("issuer_unreachable", `The issuer's keys could not be fetched: ${url.href} answered HTTP ${status}`);
+    if (status !== 200) throw unreadable(`${url.href} answered HTTP ${status}`);
     let getKey: JWTVerifyGetKey;
     try {
       getKey = createLocalJWKSet(json as JSONWebKeySet);
     } catch {
-      throw new AuthError("issuer_unreachable", `The issuer's keys could not be fetched: ${url.href} did not answer a JSON Web Key Set`);
+      throw unreadable(`${url.href} did not answer a JSON Web Key Set`);
     }
     last = { jwks: json as JSONWebKeySet, getKey };
     fetchedAt = Date.now();
@@ -58,4 +58,8 @@ export function remoteKeySet(url: URL, options: RemoteKeySetOptions): RemoteKeyS
       }
     },
   };
+}
+
+function unreadable(why: string): AuthError {
+  return new AuthError("issuer_unreachable", "The issuer's keys could not be fetched", `The issuer's keys could not be fetched: ${why}`);
 }

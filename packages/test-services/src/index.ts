@@ -5,3 +5,4 @@ export { startPostgres, type LocalPostgres } from "./postgres.js";
 export { startRedis, type LocalRedis } from "./redis.js";
 export { checkingTokensFrom, startServerProcess, type ServerProcess } from "./server-process.js";
 export { startLockfileRegistry, type LockfileRegistry } from "./lockfile-registry.js";
+export { selfSignedCertificate, type SelfSignedCertificate } from "./self-signed-certificate.js";

@@ -67,7 +67,7 @@ export class HttpAuth {
     // Not fatal (every token check tries again), but an operator should hear of it now, not from the first 503.
     this.warmedUp = this.#verifier.warm().catch((error: unknown) => {
       logger.warn(
-        { issuer, reason: (error as Error).message },
+        { issuer, reason: error instanceof AuthError ? error.detail : (error as Error).message },
         "the issuer's keys could not be fetched at start; token checks will retry (MCP_AUTH_ISSUER, MCP_AUTH_JWKS_URL)",
       );
     });

@@ -1,11 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startDevIssuer, type DevIssuer } from "@mcp-platform/auth/dev-issuer";
-import { checkingTokensFrom, startServerProcess, type ServerProcess } from "@mcp-platform/test-services";
+import { checkingTokensFrom, selfSignedCertificate, startServerProcess, type ServerProcess } from "@mcp-platform/test-services";
 import {
   Client,
   StreamableHTTPClientTransport,
@@ -32,32 +31,8 @@ let clientId: string;
 
 /** The client's metadata document on HTTPS (the SDK insists), with a certificate made for this run. */
 async function serveClientDocument(): Promise<{ ca: string }> {
-  const dir = mkdtempSync(join(tmpdir(), "cimd-tls-"));
-  execFileSync(
-    "openssl",
-    [
-      "req",
-      "-x509",
-      "-newkey",
-      "ec",
-      "-pkeyopt",
-      "ec_paramgen_curve:P-256",
-      "-nodes",
-      "-days",
-      "1",
-      "-subj",
-      "/CN=127.0.0.1",
-      "-addext",
-      "subjectAltName=IP:127.0.0.1",
-      "-keyout",
-      join(dir, "key.pem"),
-      "-out",
-      join(dir, "cert.pem"),
-    ],
-    { stdio: "ignore" },
-  );
-  const cert = readFileSync(join(dir, "cert.pem"), "utf8");
-  documents = createServer({ key: readFileSync(join(dir, "key.pem")), cert }, (req, res) => {
+  const { key, cert } = selfSignedCertificate();
+  documents = createServer({ key, cert }, (req, res) => {
     if (req.url !== "/client.json") return void res.writeHead(404).end();
     res
       .writeHead(200, { "content-type": "application/json" })
