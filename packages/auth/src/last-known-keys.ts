@@ -1,5 +1,4 @@
 import { JOSENotSupported, JWKSMultipleMatchingKeys, JWKSNoMatchingKey } from "jose/errors";
-import { createLocalJWKSet } from "jose/jwks/local";
 import type { JWTVerifyGetKey } from "jose/jwt/verify";
 import { AuthError } from "./auth-error.js";
 import type { RemoteKeySet } from "./remote-key-set.js";
@@ -64,8 +63,7 @@ export function withLastKnownKeys(remote: RemoteKeySet, toleranceMs: number, rep
         throw error;
       }
       if (!outage) {
-        const jwks = toleranceMs > 0 ? remote.jwks() : undefined;
-        outage = { since: now, retryAt: 0, lastKnown: jwks && createLocalJWKSet(jwks), exceeded: false };
+        outage = { since: now, retryAt: 0, lastKnown: toleranceMs > 0 ? remote.lastFetched() : undefined, exceeded: false };
         report({
           kind: "started",
           reason: error instanceof AuthError ? error.detail : (error as Error).message,

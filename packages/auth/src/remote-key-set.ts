@@ -18,27 +18,25 @@ export interface RemoteKeySet {
   getKey: JWTVerifyGetKey;
   /** Fetches the set now (one fetch at a time: callers meanwhile share it). */
   reload(): Promise<void>;
-  /** The last set fetched, if any. */
-  jwks(): JSONWebKeySet | undefined;
+  /** Key lookup in the last set fetched, if any, with no fetch: what keeps verifying during an outage. */
+  lastFetched(): JWTVerifyGetKey | undefined;
 }
 
 /** The issuer's JSON Web Key Set at `url`, fetched and kept as jose's `createRemoteJWKSet` would, without `fetch`. */
 export function remoteKeySet(url: URL, options: RemoteKeySetOptions): RemoteKeySet {
   let fetchedAt = Number.NEGATIVE_INFINITY;
-  let last: { jwks: JSONWebKeySet; getKey: JWTVerifyGetKey } | undefined;
+  let last: JWTVerifyGetKey | undefined;
   let pending: Promise<void> | undefined;
   const freshFor = (ms: number) => Date.now() < fetchedAt + ms;
 
   async function fetchSet(): Promise<void> {
     const { status, json } = await getIssuerDocument(url, options.timeoutMs, "application/json, application/jwk-set+json");
     if (status !== 200) throw unreadable(`${url.href} answered HTTP ${status}`);
-    let getKey: JWTVerifyGetKey;
     try {
-      getKey = createLocalJWKSet(json as JSONWebKeySet);
+      last = createLocalJWKSet(json as JSONWebKeySet);
     } catch {
       throw unreadable(`${url.href} did not answer a JSON Web Key Set`);
     }
-    last = { jwks: json as JSONWebKeySet, getKey };
     fetchedAt = Date.now();
   }
 
@@ -46,15 +44,15 @@ export function remoteKeySet(url: URL, options: RemoteKeySetOptions): RemoteKeyS
 
   return {
     reload,
-    jwks: () => last?.jwks,
+    lastFetched: () => last,
     async getKey(header, token) {
       if (!last || !freshFor(options.maxAgeMs)) await reload();
       try {
-        return await last!.getKey(header, token);
+        return await last!(header, token);
       } catch (error) {
         if (!(error instanceof JWKSNoMatchingKey) || freshFor(options.cooldownMs)) throw error;
         await reload();
-        return last!.getKey(header, token);
+        return last!(header, token);
       }
     },
   };
