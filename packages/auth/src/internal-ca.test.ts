@@ -63,6 +63,14 @@ describe("an issuer on HTTPS whose certificate an internal CA signed", () => {
           ),
         ) as string,
       });
+      // Node ignores a file it cannot read without a word: the log says which file was set.
+      const misspelt = join(caFile, "..", "ca.pme");
+      await expect(verifyInProcess(issuer, token, misspelt)).resolves.toMatchObject({
+        status: 503,
+        detail: expect.stringContaining(
+          `(an untrusted certificate: NODE_EXTRA_CA_CERTS is ${misspelt}, which Node could not read at start or which holds another CA)`,
+        ) as string,
+      });
       await expect(verifyInProcess(issuer, token, caFile)).resolves.toEqual({ subject: "alice" });
     } finally {
       server.close();

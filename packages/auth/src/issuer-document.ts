@@ -8,7 +8,6 @@ const require = createRequire(import.meta.url);
 const MAX_BYTES = 1024 * 1024;
 /** TLS errors that mean "signed by a CA this process does not trust": an internal CA, usually. */
 const UNTRUSTED = new Set(["SELF_SIGNED_CERT_IN_CHAIN", "DEPTH_ZERO_SELF_SIGNED_CERT", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "UNABLE_TO_VERIFY_LEAF_SIGNATURE"]);
-const TRUST_HINT = "an untrusted certificate: give Node the CA's PEM in NODE_EXTRA_CA_CERTS";
 
 /** An issuer document that could not be read; `why` (a refused connection, an untrusted certificate) is for the log. */
 export class IssuerUnreachable extends AuthError {
@@ -57,8 +56,15 @@ export function getIssuerDocument(url: URL, timeoutMs: number, accept = "applica
     });
     // The whole answer, not each read: an issuer that trickles bytes is as stuck as a silent one.
     const deadline = setTimeout(() => request.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    request.once("error", (error: NodeJS.ErrnoException) => failed(UNTRUSTED.has(error.code ?? "") ? `${error.message} (${TRUST_HINT})` : error.message));
+    request.once("error", (error: NodeJS.ErrnoException) => failed(UNTRUSTED.has(error.code ?? "") ? `${error.message} (${trustHint()})` : error.message));
   });
+}
+
+/** Node ignores a NODE_EXTRA_CA_CERTS file it cannot read without a word, so the hint says what was set. */
+function trustHint(): string {
+  const extra = process.env.NODE_EXTRA_CA_CERTS;
+  if (!extra) return "an untrusted certificate: give Node the CA's PEM in NODE_EXTRA_CA_CERTS";
+  return `an untrusted certificate: NODE_EXTRA_CA_CERTS is ${extra}, which Node could not read at start or which holds another CA`;
 }
 
 function parseJson(text: string): unknown {
