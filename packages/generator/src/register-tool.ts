@@ -1,4 +1,5 @@
-import ts from "typescript";
+// TypeScript 6, for its JavaScript API (TypeScript 7, which compiles the workspace, has none yet).
+import ts from "typescript-api";
 
 /**
  * `source` (a server's `src/server.ts`) with one more tool: its import after the last import, and
