@@ -38,13 +38,13 @@ describe.skipIf(missing)(`three inventory replicas behind nginx${missing ? ` (${
     let killedAt: number | undefined;
     // SIGKILL takes effect a moment after it is sent: requests accepted until the process is gone count as in flight.
     let deadAt = Infinity;
-    void victim.process.exited.then(() => (deadAt = Date.now()));
+    void victim.process.exited.then(() => (deadAt = performance.now()));
 
     const call = async (bearer: string, tool: string, args: Record<string, unknown>) => {
       const record = await callTool(fleet.origin, bearer, tool, args);
       calls.push(record);
       if (killedAt === undefined && calls.length >= planned * KILL_AT) {
-        killedAt = Date.now();
+        killedAt = performance.now();
         victim.process.child.kill("SIGKILL");
       }
       return record;

@@ -45,9 +45,9 @@ function signalGroup(group: number, signal: NodeJS.Signals | 0): boolean {
 }
 
 async function ended(group: number, withinMs: number): Promise<boolean> {
-  const deadline = Date.now() + withinMs;
+  const deadline = performance.now() + withinMs;
   while (groupRuns(group)) {
-    if (Date.now() >= deadline) return false;
+    if (performance.now() >= deadline) return false;
     await setTimeout(50);
   }
   return true;

@@ -11,6 +11,7 @@ import {
   startServerProcess,
   type LocalPostgres,
   type LocalRedis,
+  waitUntil,
   type ServerProcess,
 } from "@mcp-platform/test-services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,13 +27,12 @@ async function post(url: string, method: string, params: Record<string, unknown>
   return (await response.json()) as { result?: Record<string, unknown>; error?: { code: number; message: string } };
 }
 
-async function settled(url: string, taskId: string, timeoutMs = 10_000): Promise<Record<string, unknown>> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
+function settled(url: string, taskId: string, timeoutMs = 10_000): Promise<Record<string, unknown>> {
+  const finished = async () => {
     const { result } = await post(url, "tasks/get", { taskId });
-    if (result && ["completed", "failed", "cancelled"].includes(result.status as string)) return result;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`task ${taskId} did not finish`);
+    return result && ["completed", "failed", "cancelled"].includes(result.status as string) ? result : undefined;
+  };
+  return waitUntil(finished, { timeoutMs, intervalMs: 100, timedOut: () => new Error(`task ${taskId} did not finish`) });
 }
 
 describe.skipIf(missing)(`two replicas on shared PostgreSQL and Redis (real processes)${missing ? ` (${missing})` : ""}`, () => {

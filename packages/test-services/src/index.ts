@@ -6,3 +6,4 @@ export { startRedis, type LocalRedis } from "./redis.js";
 export { checkingTokensFrom, startServerProcess, type ServerProcess } from "./server-process.js";
 export { startLockfileRegistry, type LockfileRegistry } from "./lockfile-registry.js";
 export { selfSignedCertificate, type SelfSignedCertificate } from "./self-signed-certificate.js";
+export { waitUntil, type WaitOptions } from "./wait-until.js";

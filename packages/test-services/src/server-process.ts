@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { setTimeout as sleep } from "node:timers/promises";
 import { freePort } from "./free-port.js";
+import { waitUntil } from "./wait-until.js";
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -48,20 +48,24 @@ export async function startServerProcess(
     }),
   );
   const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (exitCode !== undefined) throw new Error(`${entry} exited with ${exitCode} before it was ready:\n${stderr}`);
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`${entry} was not ready within ${timeoutMs} ms:\n${stderr}`);
-    }
-    const ready = await fetch(`${origin}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) break;
-    await sleep(25);
-  }
+  await waitUntil(
+    async () => {
+      if (exitCode !== undefined) throw new Error(`${entry} exited with ${exitCode} before it was ready:\n${stderr}`);
+      const ready = await fetch(`${origin}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      return ready || undefined;
+    },
+    {
+      timeoutMs,
+      intervalMs: 25,
+      timedOut: () => {
+        child.kill("SIGKILL");
+        return new Error(`${entry} was not ready within ${timeoutMs} ms:\n${stderr}`);
+      },
+    },
+  );
   return {
     child,
     url,

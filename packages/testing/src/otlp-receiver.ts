@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { waitUntil } from "@mcp-platform/test-services";
 import { protobufSpans } from "./otlp-protobuf.js";
 
 /** A span as received over OTLP, in the shape tests assert on. */
@@ -67,14 +68,8 @@ export async function startOtlpReceiver() {
   };
 }
 
-async function poll<T>(find: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`No ${what} arrived within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+function poll<T>(find: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+  return waitUntil(find, { timeoutMs, timedOut: () => new Error(`No ${what} arrived within ${timeoutMs} ms`) });
 }
 
 interface JsonAttribute {

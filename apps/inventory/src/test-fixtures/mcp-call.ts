@@ -4,6 +4,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 /** One tool call as the load saw it: when, through which replica, and how it ended. */
 export interface CallRecord {
   tool: string;
+  /** `performance.now()`: a step of the wall clock must not move a call in or out of the kill's window. */
   started: number;
   ended: number;
   /** nginx's `$upstream_addr`: the replica that answered (or the last one tried). */
@@ -15,8 +16,8 @@ export interface CallRecord {
 
 /** A `tools/call` over plain HTTP, with no retry: whatever happens to the request is what is recorded. */
 export async function callTool(origin: string, bearer: string, tool: string, args: Record<string, unknown>): Promise<CallRecord> {
-  const started = Date.now();
-  const record = (fields: Omit<CallRecord, "tool" | "started" | "ended">): CallRecord => ({ tool, started, ended: Date.now(), ...fields });
+  const started = performance.now();
+  const record = (fields: Omit<CallRecord, "tool" | "started" | "ended">): CallRecord => ({ tool, started, ended: performance.now(), ...fields });
   try {
     const response = await fetch(`${origin}/mcp`, {
       method: "POST",

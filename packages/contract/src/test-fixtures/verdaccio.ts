@@ -3,8 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
-import { freePort } from "@mcp-platform/testing";
+import { freePort, waitUntil } from "@mcp-platform/testing";
 
 export interface Registry {
   url: string;
@@ -63,16 +62,12 @@ function config(dir: string, uplink: string): string {
 }
 
 async function waitUntilUp(url: string, log: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (
-    !(await fetch(`${url}-/ping`).then(
-      (response) => response.ok,
-      () => false,
-    ))
-  ) {
-    if (Date.now() > deadline) throw new Error(`Verdaccio did not start:\n${log()}`);
-    await sleep(100);
-  }
+  const up = () =>
+    fetch(`${url}-/ping`).then(
+      (response) => response.ok || undefined,
+      () => undefined,
+    );
+  await waitUntil(up, { timeoutMs: 30_000, intervalMs: 100, timedOut: () => new Error(`Verdaccio did not start:\n${log()}`) });
 }
 
 /** Registers the publishing user (the npm `adduser` call) and returns its token. */

@@ -39,8 +39,8 @@ export class SingleExecution<T> {
 
   /** The execution runs on another replica (or ran before a restart): its outcome comes through the store. */
   async #awaitOutcome(approvalId: string, signal: AbortSignal, stillRunning: () => T): Promise<T> {
-    const deadline = Date.now() + OUTCOME_WAIT_MS;
-    for (let pause = 20; Date.now() < deadline && !signal.aborted; pause = Math.min(pause * 2, 500)) {
+    const deadline = performance.now() + OUTCOME_WAIT_MS;
+    for (let pause = 20; performance.now() < deadline && !signal.aborted; pause = Math.min(pause * 2, 500)) {
       const outcome = await this.#store.approvalOutcome(approvalId);
       if (outcome !== undefined) return outcome as T;
       const local = this.#running.get(approvalId);
