@@ -6,26 +6,27 @@ export interface RequestLimiter {
 
 /**
  * A token bucket per principal: `perMinute` requests sustained, the same as burst. Buckets idle for
- * a minute are dropped, so memory follows the number of active callers.
+ * a minute are dropped, so memory follows the number of active callers. Time is the monotonic clock:
+ * a step of the wall clock must neither refill nor drain a bucket.
  */
 export class RateLimiter implements RequestLimiter {
   readonly #buckets = new Map<string, { tokens: number; updated: number }>();
   readonly #perMinute: number;
-  #lastSweep = Date.now();
+  #lastSweep = performance.now();
 
   constructor(perMinute: number) {
     this.#perMinute = perMinute;
   }
 
   /** `0` when the request may go ahead, else the seconds to wait before the next one will. */
-  take(key: string, now = Date.now()): number {
+  take(key: string, now = performance.now()): number {
     const wait = this.waitFor(key, now);
     if (wait === 0 && this.#perMinute > 0) this.#buckets.get(key)!.tokens -= 1;
     return wait;
   }
 
   /** What `take` would answer, without taking anything. */
-  waitFor(key: string, now = Date.now()): number {
+  waitFor(key: string, now = performance.now()): number {
     if (this.#perMinute === 0) return 0;
     this.#sweep(now);
     const refillPerMs = this.#perMinute / 60_000;

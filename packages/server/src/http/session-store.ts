@@ -29,12 +29,12 @@ export class SessionStore {
   }
 
   add(id: string, server: Server, transport: WebStandardStreamableHTTPServerTransport, subject: string): void {
-    this.#sessions.set(id, { server, transport, subject, lastSeen: Date.now(), startedAt: performance.now() });
+    this.#sessions.set(id, { server, transport, subject, lastSeen: performance.now(), startedAt: performance.now() });
   }
 
   touch(id: string): Session | undefined {
     const session = this.#sessions.get(id);
-    if (session) session.lastSeen = Date.now();
+    if (session) session.lastSeen = performance.now();
     return session;
   }
 
@@ -49,7 +49,7 @@ export class SessionStore {
   }
 
   #closeIdle(): void {
-    const cutoff = Date.now() - this.#idleMs;
+    const cutoff = performance.now() - this.#idleMs;
     for (const [id, session] of this.#sessions) {
       if (session.lastSeen < cutoff) {
         this.#end(id);
