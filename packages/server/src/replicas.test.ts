@@ -9,9 +9,9 @@ import {
   startPostgres,
   startRedis,
   startServerProcess,
+  waitUntil,
   type LocalPostgres,
   type LocalRedis,
-  waitUntil,
   type ServerProcess,
 } from "@mcp-platform/test-services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
