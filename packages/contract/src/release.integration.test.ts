@@ -38,14 +38,14 @@ describe("release to a registry", () => {
   });
 
   it("versions, publishes and tags; the published package installs and imports", async () => {
-    // The copy's `pnpm test` would run this very suite again inside itself, and lint and typecheck
-    // again every package the bumps reach (a version is in each task's hash): the outer run does all
-    // three on these same sources. Its release keeps the gates a release can break: the build, the
-    // format check (changesets writes the changelogs), the contract and catalog checks.
+    // The copy's `pnpm test` would run this very suite again inside itself, and lint, typecheck and
+    // format-check again every package the bumps reach (a version is in each task's hash): the outer
+    // run does all four on these same sources. Its release keeps the gates a release can break: the
+    // build, the contract and catalog checks, and below, the format of each file the versioning writes.
     const scripts = JSON.parse(await repo.read("package.json")) as { scripts: Record<string, string> };
-    const releaseGates = scripts.scripts.test!.replace(/ (lint|typecheck|test)(?= |$)/g, "");
+    const releaseGates = scripts.scripts.test!.replace(/ (lint|typecheck|check:format|test)(?= |$)/g, "");
     await repo.edit("package.json", (text) => text.replace(JSON.stringify(scripts.scripts.test), JSON.stringify(releaseGates)));
-    await repo.commit("Release without the nested test, lint and typecheck runs");
+    await repo.commit("Release without the nested test, lint, typecheck and format runs");
     const before = JSON.parse(await repo.read("packages/contract/package.json")) as Manifest;
     const runbooksBefore = JSON.parse(await repo.read("apps/runbooks/package.json")) as Manifest;
 
@@ -61,6 +61,9 @@ describe("release to a registry", () => {
     expect(await repo.read("apps/runbooks/mcp-contract.json")).toContain(`"version": "${runbooksVersion}"`);
     expect(await repo.read("catalog.json")).toContain(`"version": "${runbooksVersion}"`);
     await repo.commit("Version packages");
+    const written = (await repo.ok("git", ["diff", "--name-only", "--diff-filter=d", "HEAD~1", "HEAD"])).split("\n").filter(Boolean);
+    expect(written).toContain("packages/contract/CHANGELOG.md");
+    await repo.ok("pnpm", ["exec", "prettier", "--check", "--no-error-on-unmatched-pattern", ...written]);
 
     const env = { npm_config_registry: registry.url, npm_config_userconfig: registry.npmrc };
     await repo.ok("pnpm", ["release"], env);
