@@ -29,7 +29,8 @@ export class SessionStore {
   }
 
   add(id: string, server: Server, transport: WebStandardStreamableHTTPServerTransport, subject: string): void {
-    this.#sessions.set(id, { server, transport, subject, lastSeen: performance.now(), startedAt: performance.now() });
+    const now = performance.now();
+    this.#sessions.set(id, { server, transport, subject, lastSeen: now, startedAt: now });
   }
 
   touch(id: string): Session | undefined {
