@@ -19,6 +19,7 @@ import { LegacySessions } from "./legacy-sessions.js";
 import { isPlainLegacyRequest, plainModernRequest } from "./plain-requests.js";
 import { JSON_RPC, sendJsonRpcError } from "./responses.js";
 import { SdkEndpoint } from "./sdk-endpoint.js";
+import { ToolCallFastPath } from "./tool-call-fast-path.js";
 
 /** 2025 requests that leave client state in the server that answers them: never on the shared one. */
 const STATE_SETTING = new Set(["initialize", "logging/setLevel"]);
@@ -29,12 +30,14 @@ const UNSUPPORTED_PROTOCOL_VERSION = -32022;
 /**
  * Routes each POST to `/mcp` by the revision its body speaks (the SDK's classifier): 2026-07-28
  * requests and stateless 2025 requests go to one multiplexed connection per revision (no server
- * built per request), after the checks 2026-07-28 asks of a server; listen streams and 2025
- * requests that set client state go to the SDK's own handler; 2025 sessions to their session.
+ * built per request), after the checks 2026-07-28 asks of a server, and plain 2026-07-28 tool calls
+ * to the fast path in front of it; listen streams and 2025 requests that set client state go to
+ * the SDK's own handler; 2025 sessions to their session.
  */
 export class McpRouter {
   readonly #modern = new ExchangeMux(MODERN_REVISIONS[0]);
   readonly #legacy = new ExchangeMux(undefined);
+  readonly #fastPath: ToolCallFastPath;
   readonly #sdk: SdkEndpoint;
   readonly #sessions: LegacySessions | undefined;
   readonly #headerParameters: Map<string, HeaderParameter[]>;
@@ -46,6 +49,7 @@ export class McpRouter {
       factory.create(this.#modern.connection(), "modern").connect(this.#modern),
       factory.create(this.#legacy.connection(), "legacy").connect(this.#legacy),
     ]);
+    this.#fastPath = new ToolCallFastPath(factory, this.#modern);
     const keepAliveMs = config.MCP_SSE_KEEPALIVE_SECONDS * 1000;
     this.#sdk = new SdkEndpoint(factory, bus, { maxBodyBytes: config.MCP_MAX_BODY_BYTES, keepAliveMs }, logger);
     this.#sessions = config.MCP_SESSIONS === "stateful" ? new LegacySessions(factory, config.MCP_SESSION_IDLE_SECONDS, keepAliveMs) : undefined;
@@ -111,6 +115,7 @@ export class McpRouter {
       return this.#sdk.serve(req, res, body, scope);
     }
     await this.#connected;
+    if (await this.#fastPath.serve(request, scope, res)) return;
     await this.#modern.dispatch(request, scope, res);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPlainLegacyRequest, plainModernRequest } from "./plain-requests.js";
+import { isPlainLegacyRequest, plainModernRequest, plainToolCall } from "./plain-requests.js";
 
 const envelope = { "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {} };
 const modern = (overrides: Record<string, unknown> = {}, meta: Record<string, unknown> = envelope) => ({
@@ -39,5 +39,28 @@ describe("the fast path past the SDK's classifier", () => {
     expect(isPlainLegacyRequest({ jsonrpc: "2.0", id: 1, result: {} }, undefined)).toBe(false);
     expect(isPlainLegacyRequest({ jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: "x" } }, undefined)).toBe(false);
     expect(isPlainLegacyRequest([{ jsonrpc: "2.0", id: 1, method: "tools/list" }], undefined)).toBe(false);
+  });
+
+  it("takes a tools/call for the fast path only with a name, arguments, trace context and an envelope", () => {
+    const call = (params: Record<string, unknown>, meta: Record<string, unknown> = envelope) =>
+      plainToolCall({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { ...params, _meta: meta } });
+    const traced = { ...envelope, traceparent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" };
+    expect(call({ name: "greet", arguments: { who: "Ada" } }, traced)).toEqual({
+      params: { name: "greet", arguments: { who: "Ada" } },
+      meta: { traceparent: traced.traceparent },
+      envelope,
+    });
+    expect(call({ name: "greet" })).toEqual({ params: { name: "greet" }, meta: undefined, envelope });
+    // What the SDK acts on besides running the tool: progress, log level, a retry's answers and state, a task.
+    expect(call({ name: "greet" }, { ...envelope, progressToken: 1 })).toBeUndefined();
+    expect(call({ name: "greet" }, { ...envelope, "io.modelcontextprotocol/logLevel": "debug" })).toBeUndefined();
+    expect(call({ name: "greet", inputResponses: {} })).toBeUndefined();
+    expect(call({ name: "greet", requestState: "s" })).toBeUndefined();
+    expect(call({ name: "greet", task: {} })).toBeUndefined();
+    // What the SDK's schema refuses, it must answer itself.
+    expect(call({ name: 7 })).toBeUndefined();
+    expect(call({ name: "greet", arguments: ["Ada"] })).toBeUndefined();
+    expect(call({ name: "greet" }, { ...envelope, traceparent: 1 })).toBeUndefined();
+    expect(plainToolCall({ jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: envelope } })).toBeUndefined();
   });
 });

@@ -1,5 +1,14 @@
-import { CLIENT_CAPABILITIES_META_KEY, PROTOCOL_VERSION_META_KEY, type JSONRPCRequest } from "@modelcontextprotocol/server";
+import {
+  BAGGAGE_META_KEY,
+  CLIENT_CAPABILITIES_META_KEY,
+  CLIENT_INFO_META_KEY,
+  PROTOCOL_VERSION_META_KEY,
+  TRACEPARENT_META_KEY,
+  TRACESTATE_META_KEY,
+  type JSONRPCRequest,
+} from "@modelcontextprotocol/server";
 import { MODERN_REVISIONS } from "../protocol/revisions.js";
+import { isRecord } from "../is-record.js";
 
 /*
  * The common requests, told apart without the SDK's classifier, which would say the same at
@@ -31,6 +40,41 @@ export function plainModernRequest(body: unknown, version: string | undefined, m
   return isRecord(meta![CLIENT_CAPABILITIES_META_KEY]) ? request : undefined;
 }
 
+/** A plain `tools/call`, in the parts the SDK would hand its handler (see `ToolCallFastPath`). */
+export interface PlainToolCall {
+  params: { name: string; arguments?: Record<string, unknown> };
+  /** The request's `_meta` without its envelope, as handlers see it: trace context, if any. */
+  meta: Record<string, unknown> | undefined;
+  /** The `_meta` envelope: protocol version, client capabilities and client info. */
+  envelope: Record<string, unknown>;
+}
+
+const TOOL_CALL_PARAMS = new Set(["name", "arguments", "_meta"]);
+const ENVELOPE_KEYS = new Set([PROTOCOL_VERSION_META_KEY, CLIENT_CAPABILITIES_META_KEY, CLIENT_INFO_META_KEY]);
+const TRACE_CONTEXT_KEYS = new Set([TRACEPARENT_META_KEY, TRACESTATE_META_KEY, BAGGAGE_META_KEY]);
+
+/**
+ * A 2026-07-28 `tools/call` with nothing the SDK would act on beyond running the tool: a name,
+ * arguments, trace context and an envelope. A progress token, a log level, a retry's answers or
+ * state, a task, or any other member: undefined, and the SDK serves it.
+ */
+export function plainToolCall(request: JSONRPCRequest): PlainToolCall | undefined {
+  const params: unknown = request.params;
+  if (request.method !== "tools/call" || !isRecord(params)) return undefined;
+  for (const key in params) if (!TOOL_CALL_PARAMS.has(key)) return undefined;
+  const { name, arguments: args, _meta: meta } = params;
+  if (typeof name !== "string" || (args !== undefined && !isRecord(args)) || !isRecord(meta)) return undefined;
+  const envelope: Record<string, unknown> = {};
+  let rest: Record<string, unknown> | undefined;
+  for (const key in meta) {
+    const value = meta[key];
+    if (ENVELOPE_KEYS.has(key)) envelope[key] = value;
+    else if (TRACE_CONTEXT_KEYS.has(key) && typeof value === "string") (rest ??= {})[key] = value;
+    else return undefined;
+  }
+  return { params: args === undefined ? { name } : { name, arguments: args }, meta: rest, envelope };
+}
+
 interface PlainRequest extends JSONRPCRequest {
   params?: Record<string, unknown>;
 }
@@ -45,8 +89,4 @@ function plainRequest(body: unknown): PlainRequest | undefined {
 function metaOf(params: Record<string, unknown>): Record<string, unknown> | undefined {
   const meta = params._meta;
   return isRecord(meta) ? meta : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

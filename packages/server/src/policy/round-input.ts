@@ -1,5 +1,6 @@
-import type { ClientCapabilities, ServerContext } from "@modelcontextprotocol/server";
+import type { ClientCapabilities } from "@modelcontextprotocol/server";
 import { declaredCapabilities, isModernRequest } from "../protocol/envelope.js";
+import type { ProtocolContext } from "../protocol/request-context.js";
 import { TASKS_EXTENSION } from "../tasks/task-wire.js";
 
 /** What one request brings to a multi round-trip exchange, and what its client can answer. */
@@ -23,7 +24,7 @@ export interface RoundInput {
  * On 2026-07-28 the request declares its client's capabilities itself; on 2025 they are what the
  * session's `initialize` said (nothing, for a stateless request: it cannot be asked anything).
  */
-export function roundInputOf(ctx: ServerContext, sessionCapabilities: ClientCapabilities | undefined): RoundInput {
+export function roundInputOf(ctx: ProtocolContext, sessionCapabilities: ClientCapabilities | undefined): RoundInput {
   const modern = isModernRequest(ctx);
   const capabilities = modern ? declaredCapabilities(ctx) : sessionCapabilities;
   const state = ctx.mcpReq.requestState();

@@ -7,7 +7,6 @@ import type {
   ElicitRequestFormParams,
   LoggingLevel,
   Root,
-  ServerContext,
 } from "@modelcontextprotocol/server";
 import type { Logger } from "pino";
 import { z } from "zod";
@@ -15,13 +14,14 @@ import type { Elicitation, InputOptions, RequestContext } from "../context.js";
 import { jsonSchemaOf } from "../definition/json-schema.js";
 import type { CallState } from "../tasks/tool-execution.js";
 import { protocolVersionOf } from "./envelope.js";
+import type { ProtocolContext } from "./request-context.js";
 import type { RequestScope } from "./request-scope.js";
 
 /** Persists a write tool's undo data for the action in progress. */
 export type UndoRecorder = (data: unknown) => Promise<void>;
 
 export interface HandlerContextParts {
-  ctx: ServerContext;
+  ctx: ProtocolContext;
   scope: RequestScope;
   logger: Logger;
   /** How questions get answered and what cancels the work: the request's, or its task's once it is one. */

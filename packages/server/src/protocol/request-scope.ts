@@ -1,6 +1,7 @@
 import { userInfo } from "node:os";
 import type { Principal } from "@mcp-platform/auth";
-import type { AuthInfo, ServerContext } from "@modelcontextprotocol/server";
+import type { AuthInfo, CallToolResult } from "@modelcontextprotocol/server";
+import type { ProtocolContext } from "./request-context.js";
 
 /** The local user behind a stdio server: the process that spawned it is trusted with every scope. */
 export const LOCAL_PRINCIPAL: Principal = { kind: "local", subject: `local:${safeUserName()}`, scopes: new Set() };
@@ -18,6 +19,8 @@ export interface RequestScope {
   clientAddress?: string;
   /** HTTP request headers: the ambient trace context, and the protocol version of 2025 requests. */
   headers?: Headers;
+  /** A `tools/call` the fast path already ran (see `ToolCallFastPath`): the SDK only answers with its outcome. */
+  settledCall?: Promise<CallToolResult>;
 }
 
 /** How requests reached a protocol server instance, and how a handler finds out who sent one. */
@@ -25,7 +28,7 @@ export interface Connection {
   transport: "pipe" | "tcp";
   /** The instance outlives one request (stdio, a stateful session): it gets unsolicited notifications. */
   longLived: boolean;
-  scopeOf(ctx: ServerContext): RequestScope;
+  scopeOf(ctx: ProtocolContext): RequestScope;
 }
 
 /** One caller for the connection's whole life: stdio's local user, or an in-memory test client. */

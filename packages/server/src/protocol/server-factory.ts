@@ -1,5 +1,12 @@
 import { traceOperation, type McpOperation } from "@mcp-platform/telemetry";
-import { Server, SUPPORTED_PROTOCOL_VERSIONS, type CallToolResult, type ServerCapabilities, type ServerContext } from "@modelcontextprotocol/server";
+import {
+  Server,
+  SUPPORTED_PROTOCOL_VERSIONS,
+  type CallToolResult,
+  type ClientCapabilities,
+  type Implementation,
+  type ServerCapabilities,
+} from "@modelcontextprotocol/server";
 import type { Logger } from "pino";
 import type { ServerDefinition } from "../definition/define.js";
 import { InFlight } from "../in-flight.js";
@@ -14,9 +21,11 @@ import { handlerContext, type UndoRecorder } from "./handler-context.js";
 import type { InputRounds } from "./input-rounds.js";
 import { PromptRegistry } from "./prompt-registry.js";
 import { protocolVersionOf } from "./envelope.js";
+import type { ProtocolContext } from "./request-context.js";
 import type { Connection, RequestScope } from "./request-scope.js";
 import { ResourceRegistry } from "./resource-registry.js";
 import { MODERN_REVISIONS } from "./revisions.js";
+import { VouchedEnvelopes } from "./vouched-envelopes.js";
 import { withInputRounds } from "./with-input-rounds.js";
 
 const MAX_COMPLETIONS = 100;
@@ -37,6 +46,10 @@ export class ProtocolServerFactory {
   /** Requests in progress over stdio, which a graceful shutdown lets finish (the HTTP server counts its own). */
   readonly inFlight = new InFlight();
   readonly capabilities: ServerCapabilities;
+  /** Who the server says it is: at `initialize`, in `server/discover` and in every 2026-07-28 result. */
+  readonly serverInfo: Implementation;
+  /** Envelopes the SDK accepted on this server's 2026-07-28 `tools/call` requests (see `ToolCallFastPath`). */
+  readonly vouchedEnvelopes = new VouchedEnvelopes();
   readonly #resources: ResourceRegistry;
   readonly #prompts: PromptRegistry;
   readonly #logger: Logger;
@@ -47,6 +60,8 @@ export class ProtocolServerFactory {
     this.trust = trust;
     this.#resources = new ResourceRegistry(definition.resources ?? [], definition.resourceTemplates ?? []);
     this.#prompts = new PromptRegistry(definition.prompts ?? []);
+    const { name, title, version, description } = definition;
+    this.serverInfo = { name, version, ...(title ? { title } : {}), description };
     this.capabilities = {
       logging: {},
       // The tool list changes at run time when operators use the kill switch.
@@ -60,39 +75,20 @@ export class ProtocolServerFactory {
   }
 
   create(connection: Connection, era: Era): Server {
-    const { name, title, version, description, instructions } = this.definition;
-    const server = new Server(
-      { name, version, ...(title ? { title } : {}), description },
-      {
-        capabilities: this.capabilities,
-        ...(instructions ? { instructions } : {}),
-        // Listing 2026-07-28 answers server/discover; the serving entry binds the instance to it.
-        ...(era === "modern" ? { supportedProtocolVersions: [...MODERN_REVISIONS, ...SUPPORTED_PROTOCOL_VERSIONS] } : {}),
-      },
-    );
+    const { instructions } = this.definition;
+    const server = new Server(this.serverInfo, {
+      capabilities: this.capabilities,
+      ...(instructions ? { instructions } : {}),
+      // Listing 2026-07-28 answers server/discover; the serving entry binds the instance to it.
+      ...(era === "modern" ? { supportedProtocolVersions: [...MODERN_REVISIONS, ...SUPPORTED_PROTOCOL_VERSIONS] } : {}),
+    });
     const { gate, inputs } = this.trust;
     const listHint = listCacheHint(this.definition);
-    const traced = <T>(ctx: ServerContext, target: { name?: string; uri?: string }, work: (scope: RequestScope) => Promise<T>) => {
-      const scope = connection.scopeOf(ctx);
-      // Built property by property: this runs for every request.
-      const operation: McpOperation = { method: ctx.mcpReq.method, requestId: scope.requestId ?? ctx.mcpReq.id, transport: connection.transport };
-      if (target.name !== undefined) operation.target = target.name;
-      if (target.uri !== undefined) operation.resourceUri = target.uri;
-      if (ctx.sessionId) operation.sessionId = ctx.sessionId;
-      const protocolVersion = protocolVersionOf(ctx, scope);
-      if (protocolVersion) operation.protocolVersion = protocolVersion;
-      if (scope.clientAddress) operation.clientAddress = scope.clientAddress;
-      if (ctx.mcpReq._meta) operation.meta = ctx.mcpReq._meta;
-      if (scope.headers) operation.headers = scope.headers;
-      const run = () => traceOperation(operation, () => work(scope));
-      // Over HTTP the server counts each request it serves; stdio drains by this count alone.
-      return connection.transport === "pipe" ? this.inFlight.track(run) : run();
-    };
-    const rounds = (ctx: ServerContext) => roundInputOf(ctx, server.getClientCapabilities());
-    const context = (ctx: ServerContext, scope: RequestScope, round: RoundInput, state: CallState, recordUndo?: UndoRecorder) =>
-      handlerContext({ ctx, scope, logger: this.#logger, state, clientCapabilities: round.capabilities, ...(recordUndo ? { recordUndo } : {}) });
-    const requestContext = (ctx: ServerContext, scope: RequestScope, round: RoundInput, inputRounds: InputRounds) =>
-      context(ctx, scope, round, requestBound(inputRounds, ctx.mcpReq.signal));
+    const traced = <T>(ctx: ProtocolContext, target: { name?: string; uri?: string }, work: (scope: RequestScope) => Promise<T>) =>
+      this.#traced(connection, ctx, target, work);
+    const rounds = (ctx: ProtocolContext) => roundInputOf(ctx, server.getClientCapabilities());
+    const requestContext = (ctx: ProtocolContext, scope: RequestScope, round: RoundInput, inputRounds: InputRounds) =>
+      this.#context(ctx, scope, round, requestBound(inputRounds, ctx.mcpReq.signal));
 
     if (this.capabilities.tools) {
       server.setRequestHandler("tools/list", (_request, ctx) =>
@@ -106,21 +102,11 @@ export class ProtocolServerFactory {
           return Promise.resolve({ tools, ...cacheFields(ctx, hint) });
         }),
       );
-      // A task handle is a tools/call result too (the tasks extension); the SDK passes it as it is.
-      server.setRequestHandler("tools/call", (request, ctx) =>
-        traced(ctx, { name: request.params.name }, (scope) => {
-          const round = rounds(ctx);
-          return gate.call({
-            name: request.params.name,
-            args: request.params.arguments,
-            meta: ctx.mcpReq._meta,
-            principal: scope.principal,
-            round,
-            signal: ctx.mcpReq.signal,
-            ctx: (state, recordUndo) => context(ctx, scope, round, state, recordUndo),
-          }) as Promise<CallToolResult>;
-        }),
-      );
+      // The SDK has validated the request and its envelope by now; see ToolCallFastPath for `settledCall`.
+      server.setRequestHandler("tools/call", (request, ctx) => {
+        if (era === "modern" && ctx.mcpReq.envelope) this.vouchedEnvelopes.add(ctx.mcpReq.envelope);
+        return connection.scopeOf(ctx).settledCall ?? this.callTool(connection, request.params, ctx, server.getClientCapabilities());
+      });
     }
     if (!this.#resources.isEmpty) {
       server.setRequestHandler("resources/list", (_request, ctx) =>
@@ -170,6 +156,51 @@ export class ProtocolServerFactory {
     if (this.capabilities.extensions) registerTaskMethods(server, this.trust.tasks, (ctx, work) => traced(ctx, {}, work));
     if (connection.longLived) this.#notifyChanges(server, era);
     return server;
+  }
+
+  /**
+   * Runs one `tools/call` through the trust boundary inside its span. A task handle is a result
+   * too (the tasks extension); the SDK passes it as it is.
+   */
+  callTool(
+    connection: Connection,
+    params: { name: string; arguments?: Record<string, unknown> },
+    ctx: ProtocolContext,
+    sessionCapabilities: ClientCapabilities | undefined,
+  ): Promise<CallToolResult> {
+    return this.#traced(connection, ctx, { name: params.name }, (scope) => {
+      const round = roundInputOf(ctx, sessionCapabilities);
+      return this.trust.gate.call({
+        name: params.name,
+        args: params.arguments,
+        meta: ctx.mcpReq._meta,
+        principal: scope.principal,
+        round,
+        signal: ctx.mcpReq.signal,
+        ctx: (state, recordUndo) => this.#context(ctx, scope, round, state, recordUndo),
+      }) as Promise<CallToolResult>;
+    });
+  }
+
+  #traced<T>(connection: Connection, ctx: ProtocolContext, target: { name?: string; uri?: string }, work: (scope: RequestScope) => Promise<T>): Promise<T> {
+    const scope = connection.scopeOf(ctx);
+    // Built property by property: this runs for every request.
+    const operation: McpOperation = { method: ctx.mcpReq.method, requestId: scope.requestId ?? ctx.mcpReq.id, transport: connection.transport };
+    if (target.name !== undefined) operation.target = target.name;
+    if (target.uri !== undefined) operation.resourceUri = target.uri;
+    if (ctx.sessionId) operation.sessionId = ctx.sessionId;
+    const protocolVersion = protocolVersionOf(ctx, scope);
+    if (protocolVersion) operation.protocolVersion = protocolVersion;
+    if (scope.clientAddress) operation.clientAddress = scope.clientAddress;
+    if (ctx.mcpReq._meta) operation.meta = ctx.mcpReq._meta;
+    if (scope.headers) operation.headers = scope.headers;
+    const run = () => traceOperation(operation, () => work(scope));
+    // Over HTTP the server counts each request it serves; stdio drains by this count alone.
+    return connection.transport === "pipe" ? this.inFlight.track(run) : run();
+  }
+
+  #context(ctx: ProtocolContext, scope: RequestScope, round: RoundInput, state: CallState, recordUndo?: UndoRecorder) {
+    return handlerContext({ ctx, scope, logger: this.#logger, state, clientCapabilities: round.capabilities, ...(recordUndo ? { recordUndo } : {}) });
   }
 
   /**
