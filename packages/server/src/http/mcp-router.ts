@@ -30,8 +30,8 @@ const UNSUPPORTED_PROTOCOL_VERSION = -32022;
 /**
  * Routes each POST to `/mcp` by the revision its body speaks (the SDK's classifier): 2026-07-28
  * requests and stateless 2025 requests go to one multiplexed connection per revision (no server
- * built per request), after the checks 2026-07-28 asks of a server, and plain 2026-07-28 tool calls
- * to the fast path in front of it; listen streams and 2025 requests that set client state go to
+ * built per request), after the checks 2026-07-28 asks of a server, and plain tool calls to the
+ * fast path in front of it; listen streams and 2025 requests that set client state go to
  * the SDK's own handler; 2025 sessions to their session.
  */
 export class McpRouter {
@@ -49,7 +49,7 @@ export class McpRouter {
       factory.create(this.#modern.connection(), "modern").connect(this.#modern),
       factory.create(this.#legacy.connection(), "legacy").connect(this.#legacy),
     ]);
-    this.#fastPath = new ToolCallFastPath(factory, this.#modern);
+    this.#fastPath = new ToolCallFastPath(factory, { modern: this.#modern, legacy: this.#legacy });
     const keepAliveMs = config.MCP_SSE_KEEPALIVE_SECONDS * 1000;
     this.#sdk = new SdkEndpoint(factory, bus, { maxBodyBytes: config.MCP_MAX_BODY_BYTES, keepAliveMs }, logger);
     this.#sessions = config.MCP_SESSIONS === "stateful" ? new LegacySessions(factory, config.MCP_SESSION_IDLE_SECONDS, keepAliveMs) : undefined;
@@ -115,7 +115,7 @@ export class McpRouter {
       return this.#sdk.serve(req, res, body, scope);
     }
     await this.#connected;
-    if (await this.#fastPath.serve(request, scope, res)) return;
+    if (await this.#fastPath.serve(request, "modern", scope, res)) return;
     await this.#modern.dispatch(request, scope, res);
   }
 
@@ -146,6 +146,7 @@ export class McpRouter {
       return sendJsonRpcError(res, 406, JSON_RPC.serverError, "Not Acceptable: Client must accept both application/json and text/event-stream");
     }
     await this.#connected;
+    if (await this.#fastPath.serve(message as JSONRPCRequest, "legacy", scope, res)) return;
     await this.#legacy.dispatch(message as JSONRPCRequest, scope, res);
   }
 

@@ -43,7 +43,7 @@ describe("the fast path past the SDK's classifier", () => {
 
   it("takes a tools/call for the fast path only with a name, arguments, trace context and an envelope", () => {
     const call = (params: Record<string, unknown>, meta: Record<string, unknown> = envelope) =>
-      plainToolCall({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { ...params, _meta: meta } });
+      plainToolCall({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { ...params, _meta: meta } }, true);
     const traced = { ...envelope, traceparent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" };
     expect(call({ name: "greet", arguments: { who: "Ada" } }, traced)).toEqual({
       params: { name: "greet", arguments: { who: "Ada" } },
@@ -61,6 +61,14 @@ describe("the fast path past the SDK's classifier", () => {
     expect(call({ name: 7 })).toBeUndefined();
     expect(call({ name: "greet", arguments: ["Ada"] })).toBeUndefined();
     expect(call({ name: "greet" }, { ...envelope, traceparent: 1 })).toBeUndefined();
-    expect(plainToolCall({ jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: envelope } })).toBeUndefined();
+    expect(plainToolCall({ jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: envelope } }, true)).toBeUndefined();
+  });
+
+  it("takes a 2025 tools/call for the fast path without any envelope member", () => {
+    const call = (params: Record<string, unknown>) => plainToolCall({ jsonrpc: "2.0", id: 1, method: "tools/call", params }, false);
+    expect(call({ name: "greet", arguments: {} })).toEqual({ params: { name: "greet", arguments: {} }, meta: undefined, envelope: undefined });
+    expect(call({ name: "greet", _meta: { tracestate: "a=1" } })).toEqual({ params: { name: "greet" }, meta: { tracestate: "a=1" }, envelope: undefined });
+    expect(call({ name: "greet", _meta: { progressToken: "p" } })).toBeUndefined();
+    expect(call({ name: "greet", _meta: { "io.modelcontextprotocol/clientInfo": { name: "c", version: "1" } } })).toBeUndefined();
   });
 });

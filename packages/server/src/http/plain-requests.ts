@@ -45,8 +45,8 @@ export interface PlainToolCall {
   params: { name: string; arguments?: Record<string, unknown> };
   /** The request's `_meta` without its envelope, as handlers see it: trace context, if any. */
   meta: Record<string, unknown> | undefined;
-  /** The `_meta` envelope: protocol version, client capabilities and client info. */
-  envelope: Record<string, unknown>;
+  /** The 2026-07-28 `_meta` envelope (protocol version, client capabilities and info); none in 2025. */
+  envelope: Record<string, unknown> | undefined;
 }
 
 const TOOL_CALL_PARAMS = new Set(["name", "arguments", "_meta"]);
@@ -54,24 +54,25 @@ const ENVELOPE_KEYS = new Set([PROTOCOL_VERSION_META_KEY, CLIENT_CAPABILITIES_ME
 const TRACE_CONTEXT_KEYS = new Set([TRACEPARENT_META_KEY, TRACESTATE_META_KEY, BAGGAGE_META_KEY]);
 
 /**
- * A 2026-07-28 `tools/call` with nothing the SDK would act on beyond running the tool: a name,
- * arguments, trace context and an envelope. A progress token, a log level, a retry's answers or
- * state, a task, or any other member: undefined, and the SDK serves it.
+ * A `tools/call` with nothing the SDK would act on beyond running the tool: a name, arguments,
+ * trace context and, in 2026-07-28 (`modern`), an envelope. A progress token, a log level, a
+ * retry's answers or state, a task, or any other member: undefined, and the SDK serves it.
  */
-export function plainToolCall(request: JSONRPCRequest): PlainToolCall | undefined {
+export function plainToolCall(request: JSONRPCRequest, modern: boolean): PlainToolCall | undefined {
   const params: unknown = request.params;
   if (request.method !== "tools/call" || !isRecord(params)) return undefined;
   for (const key in params) if (!TOOL_CALL_PARAMS.has(key)) return undefined;
-  const { name, arguments: args, _meta: meta } = params;
+  const { name, arguments: args, _meta: meta = {} } = params;
   if (typeof name !== "string" || (args !== undefined && !isRecord(args)) || !isRecord(meta)) return undefined;
-  const envelope: Record<string, unknown> = {};
+  const envelope: Record<string, unknown> | undefined = modern ? {} : undefined;
   let rest: Record<string, unknown> | undefined;
   for (const key in meta) {
     const value = meta[key];
-    if (ENVELOPE_KEYS.has(key)) envelope[key] = value;
+    if (envelope && ENVELOPE_KEYS.has(key)) envelope[key] = value;
     else if (TRACE_CONTEXT_KEYS.has(key) && typeof value === "string") (rest ??= {})[key] = value;
     else return undefined;
   }
+  if (envelope && !(PROTOCOL_VERSION_META_KEY in envelope)) return undefined;
   return { params: args === undefined ? { name } : { name, arguments: args }, meta: rest, envelope };
 }
 

@@ -19,6 +19,11 @@ describe("a tool result the fast path encodes itself", () => {
     });
   });
 
+  it("is sent as it is in 2025-11-25, which stamps nothing on results", () => {
+    const result = { content: [{ type: "text", text: "hi" }], structuredContent: { n: 1 } };
+    expect(encodePlainToolResult(result, undefined)).toBe(result);
+  });
+
   it("leaves anything else to the SDK: other content, rounds, task handles, protocol _meta, malformed results", () => {
     const unencoded = [
       { content: [{ type: "image", data: "AA==", mimeType: "image/png" }] },
@@ -28,9 +33,11 @@ describe("a tool result the fast path encodes itself", () => {
       { task: { taskId: "t1" } },
       { content: [], _meta: { [SERVER_INFO]: { name: "other", version: "0" } } },
       { content: [], isError: "yes" },
+      { content: [], structuredContent: [1, 2] },
+      { content: [], _meta: { progressToken: 1 } },
       { structuredContent: {} },
       undefined,
     ];
-    for (const result of unencoded) expect(encodePlainToolResult(result, serverInfo)).toBeUndefined();
+    for (const result of unencoded) for (const info of [serverInfo, undefined]) expect(encodePlainToolResult(result, info)).toBeUndefined();
   });
 });

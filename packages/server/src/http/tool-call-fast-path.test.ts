@@ -4,7 +4,7 @@ import { defineServer, defineTool } from "../definition/define.js";
 import { ToolError } from "../definition/tool-error.js";
 import { mcpHttpRequest } from "../protocol/http-request.js";
 import type { RequestScope } from "../protocol/request-scope.js";
-import { listen } from "../test-support/http.js";
+import { listen, PROTOCOLS } from "../test-support/http.js";
 import { ExchangeMux } from "./exchange-mux.js";
 import type { HttpServer } from "./http-server.js";
 
@@ -47,6 +47,15 @@ const server = defineServer({
       handler: () => "purged",
     }),
     defineTool({
+      name: "chatty",
+      description: "Logs before it answers",
+      access: "read",
+      handler: async (_input, ctx) => {
+        await ctx.notify("info", { step: "started" });
+        return "done";
+      },
+    }),
+    defineTool({
       name: "wait",
       description: "Waits until cancelled",
       access: "read",
@@ -71,27 +80,35 @@ let http: HttpServer;
 beforeAll(async () => ({ url, http } = await listen(server)));
 afterAll(() => http.drain(1000));
 
-function post(
-  name: string,
-  args: unknown,
-  { viaSdk = false, capabilities = {}, signal }: { viaSdk?: boolean; capabilities?: object; signal?: AbortSignal } = {},
-) {
+interface CallOptions {
+  protocol?: string;
+  viaSdk?: boolean;
+  capabilities?: object;
+  signal?: AbortSignal;
+}
+
+function post(name: string, args: unknown, { protocol = PROTOCOLS[0], viaSdk = false, capabilities = {}, signal }: CallOptions = {}) {
   const params = { name, arguments: args, ...(viaSdk ? { _meta: VIA_SDK } : {}) };
-  const { headers, body } = mcpHttpRequest({ id: 1, method: "tools/call", params }, "2026-07-28", capabilities as Record<string, unknown>);
+  const { headers, body } = mcpHttpRequest({ id: 1, method: "tools/call", params }, protocol, capabilities as Record<string, unknown>);
   return fetch(`${url}/mcp`, { method: "POST", headers, body, ...(signal ? { signal } : {}) });
 }
 
-async function answer(name: string, args: unknown, options: { viaSdk?: boolean; capabilities?: object } = {}) {
+/** The status and the message, or every message of an event stream. */
+async function answer(name: string, args: unknown, options: CallOptions = {}) {
   const response = await post(name, args, options);
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  const text = await response.text();
+  const body = response.headers.get("content-type")?.startsWith("text/event-stream")
+    ? { events: [...text.matchAll(/^data: (.*)$/gm)].map(([, data]) => JSON.parse(data!) as unknown) }
+    : (JSON.parse(text) as Record<string, unknown>);
+  return { status: response.status, body };
 }
 
 /** One call through the SDK's dispatch, then the same call again: both answers, and how the second one went. */
-async function bothPaths(name: string, args: unknown, capabilities: object = {}) {
-  const sdk = await answer(name, args, { viaSdk: true, capabilities });
+async function bothPaths(name: string, args: unknown, options: CallOptions = {}) {
+  const sdk = await answer(name, args, { ...options, viaSdk: true });
   const dispatch = vi.spyOn(ExchangeMux.prototype, "dispatch");
   try {
-    const fast = await answer(name, args, { capabilities });
+    const fast = await answer(name, args, options);
     const route = dispatch.mock.calls.map(([, scope]: [unknown, RequestScope, ...unknown[]]) => (scope.settledCall ? "handed over" : "sdk"));
     return { sdk, fast, route: route[0] ?? "fast path" };
   } finally {
@@ -99,37 +116,57 @@ async function bothPaths(name: string, args: unknown, capabilities: object = {})
   }
 }
 
-describe("the tool-call fast path (2026-07-28)", () => {
+describe.each(PROTOCOLS)("the tool-call fast path (%s)", (protocol) => {
   it.each([
     ["greet", { name: "Ada" }],
     ["measure", {}],
     ["refuse", {}],
     ["greet", { name: 42 }],
+    ["chatty", {}],
   ])("answers %s %j itself, exactly as the SDK's dispatch does", async (name, args) => {
-    const { sdk, fast, route } = await bothPaths(name, args);
+    const { sdk, fast, route } = await bothPaths(name, args, { protocol });
     expect(route).toBe("fast path");
     expect(fast).toEqual(sdk);
   });
 
   it("hands content it does not encode to the SDK, which answers without running the tool again", async () => {
-    const { sdk, fast, route } = await bothPaths("picture", {});
+    const before = runs.picture;
+    const { sdk, fast, route } = await bothPaths("picture", {}, { protocol });
     expect(route).toBe("handed over");
-    expect(runs.picture).toBe(2);
-    expect(fast.body).toEqual({ ...sdk.body, result: { ...(sdk.body.result as object), content: [expect.objectContaining({ type: "image" })] } });
-    expect(JSON.stringify(fast.body)).toContain(Buffer.from("run 2").toString("base64"));
+    expect(runs.picture).toBe(before + 2);
+    const withoutImage = (body: object) => JSON.stringify(body).replace(/"data":"[^"]*"/, '"data":"…"');
+    expect(withoutImage(fast.body)).toBe(withoutImage(sdk.body));
+    expect(JSON.stringify(fast.body)).toContain(Buffer.from(`run ${before + 2}`).toString("base64"));
   });
 
-  it("hands a round's questions and a protocol error to the SDK, which encodes them as on its own path", async () => {
-    const approval = await bothPaths("purge", {}, ELICITING);
+  it("hands a protocol error to the SDK, which encodes it as on its own path", async () => {
+    const unknown = await bothPaths("no_such_tool", {}, { protocol });
+    expect(unknown.route).toBe("handed over");
+    expect(unknown.fast).toEqual(unknown.sdk);
+    expect(unknown.fast.body).toMatchObject({ error: { code: -32602 } });
+  });
+
+  it("cancels the call when its caller disconnects, and keeps serving", async () => {
+    await answer("greet", { name: "Ada" }, { protocol, viaSdk: true });
+    const cancelledBefore = runs.cancelled;
+    const gone = new AbortController();
+    const abandoned = post("wait", {}, { protocol, signal: gone.signal }).catch((error: Error) => error.name);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    gone.abort();
+    expect(await abandoned).toBe("AbortError");
+    await vi.waitFor(() => expect(runs.cancelled).toBe(cancelledBefore + 1));
+    await vi.waitFor(() => expect(http.inFlight).toBe(0));
+    expect((await answer("greet", { name: "next" }, { protocol })).body).toMatchObject({ result: { content: [{ text: "Hello, next!" }] } });
+  });
+});
+
+describe("the tool-call fast path in 2026-07-28", () => {
+  it("hands a round's questions to the SDK, which encodes them as on its own path", async () => {
+    const approval = await bothPaths("purge", {}, { capabilities: ELICITING });
     expect(approval.route).toBe("handed over");
     const withoutState = ({ body }: { body: Record<string, unknown> }) => ({ ...body, result: { ...(body.result as object), requestState: "…" } });
     expect(withoutState(approval.fast)).toEqual(withoutState(approval.sdk));
     expect(approval.fast.body.result).toMatchObject({ resultType: "input_required" });
-
-    const unknown = await bothPaths("no_such_tool", {});
-    expect(unknown.route).toBe("handed over");
-    expect(unknown.fast).toEqual(unknown.sdk);
-    expect(unknown.fast.body).toMatchObject({ error: { code: -32602 } });
   });
 
   it("never serves an envelope the SDK refuses, however often it comes", async () => {
@@ -139,17 +176,5 @@ describe("the tool-call fast path (2026-07-28)", () => {
       expect(status).toBe(200);
       expect(body).toMatchObject({ error: { code: -32602, message: expect.stringContaining("Invalid _meta envelope") } });
     }
-  });
-
-  it("cancels the call when its caller disconnects, and keeps serving", async () => {
-    await answer("greet", { name: "Ada" }, { viaSdk: true });
-    const gone = new AbortController();
-    const abandoned = post("wait", {}, { signal: gone.signal }).catch((error: Error) => error.name);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    gone.abort();
-    expect(await abandoned).toBe("AbortError");
-    await vi.waitFor(() => expect(runs.cancelled).toBe(1));
-    await vi.waitFor(() => expect(http.inFlight).toBe(0));
-    expect((await answer("greet", { name: "next" })).body).toMatchObject({ result: { content: [{ text: "Hello, next!" }] } });
   });
 });
