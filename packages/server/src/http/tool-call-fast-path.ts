@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import type { JSONRPCRequest, LoggingLevel, Notification, RequestId } from "@modelcontextprotocol/server";
 import type { ProtocolContext } from "../protocol/request-context.js";
-import type { Connection, RequestScope } from "../protocol/request-scope.js";
+import type { RequestScope } from "../protocol/request-scope.js";
 import type { Era, ProtocolServerFactory } from "../protocol/server-factory.js";
 import type { ExchangeMux } from "./exchange-mux.js";
 import { ExchangeResponse } from "./exchange-response.js";
@@ -43,8 +43,7 @@ export class ToolCallFastPath {
     // On HTTP, the caller leaving before the answer is the cancellation signal.
     const cancelled = () => cancel.abort();
     res.once("close", cancelled);
-    const connection: Connection = { transport: "tcp", longLived: false, scopeOf: () => callScope };
-    const settledCall = this.#factory.callTool(connection, call.params, protocolContext(request.id, call, cancel.signal, response), undefined);
+    const settledCall = this.#factory.callTool("tcp", callScope, call.params, protocolContext(request.id, call, cancel.signal, response), undefined);
     const result = await settledCall.catch(() => undefined);
     res.off("close", cancelled);
     if (cancel.signal.aborted) return true;

@@ -85,7 +85,7 @@ export class ProtocolServerFactory {
     const { gate, inputs } = this.trust;
     const listHint = listCacheHint(this.definition);
     const traced = <T>(ctx: ProtocolContext, target: { name?: string; uri?: string }, work: (scope: RequestScope) => Promise<T>) =>
-      this.#traced(connection, ctx, target, work);
+      this.#traced(connection.transport, connection.scopeOf(ctx), ctx, target, work);
     const rounds = (ctx: ProtocolContext) => roundInputOf(ctx, server.getClientCapabilities());
     const requestContext = (ctx: ProtocolContext, scope: RequestScope, round: RoundInput, inputRounds: InputRounds) =>
       this.#context(ctx, scope, round, requestBound(inputRounds, ctx.mcpReq.signal));
@@ -105,7 +105,8 @@ export class ProtocolServerFactory {
       // The SDK has validated the request and its envelope by now; see ToolCallFastPath for `settledCall`.
       server.setRequestHandler("tools/call", (request, ctx) => {
         if (era === "modern" && ctx.mcpReq.envelope) this.vouchedEnvelopes.add(ctx.mcpReq.envelope);
-        return connection.scopeOf(ctx).settledCall ?? this.callTool(connection, request.params, ctx, server.getClientCapabilities());
+        const scope = connection.scopeOf(ctx);
+        return scope.settledCall ?? this.callTool(connection.transport, scope, request.params, ctx, server.getClientCapabilities());
       });
     }
     if (!this.#resources.isEmpty) {
@@ -159,16 +160,17 @@ export class ProtocolServerFactory {
   }
 
   /**
-   * Runs one `tools/call` through the trust boundary inside its span. A task handle is a result
-   * too (the tasks extension); the SDK passes it as it is.
+   * Runs one `tools/call` from `scope` through the trust boundary inside its span. A task handle
+   * is a result too (the tasks extension); the SDK passes it as it is.
    */
   callTool(
-    connection: Connection,
+    transport: Connection["transport"],
+    scope: RequestScope,
     params: { name: string; arguments?: Record<string, unknown> },
     ctx: ProtocolContext,
     sessionCapabilities: ClientCapabilities | undefined,
   ): Promise<CallToolResult> {
-    return this.#traced(connection, ctx, { name: params.name }, (scope) => {
+    return this.#traced(transport, scope, ctx, { name: params.name }, () => {
       const round = roundInputOf(ctx, sessionCapabilities);
       return this.trust.gate.call({
         name: params.name,
@@ -182,10 +184,15 @@ export class ProtocolServerFactory {
     });
   }
 
-  #traced<T>(connection: Connection, ctx: ProtocolContext, target: { name?: string; uri?: string }, work: (scope: RequestScope) => Promise<T>): Promise<T> {
-    const scope = connection.scopeOf(ctx);
+  #traced<T>(
+    transport: Connection["transport"],
+    scope: RequestScope,
+    ctx: ProtocolContext,
+    target: { name?: string; uri?: string },
+    work: (scope: RequestScope) => Promise<T>,
+  ): Promise<T> {
     // Built property by property: this runs for every request.
-    const operation: McpOperation = { method: ctx.mcpReq.method, requestId: scope.requestId ?? ctx.mcpReq.id, transport: connection.transport };
+    const operation: McpOperation = { method: ctx.mcpReq.method, requestId: scope.requestId ?? ctx.mcpReq.id, transport };
     if (target.name !== undefined) operation.target = target.name;
     if (target.uri !== undefined) operation.resourceUri = target.uri;
     if (ctx.sessionId) operation.sessionId = ctx.sessionId;
@@ -196,7 +203,7 @@ export class ProtocolServerFactory {
     if (scope.headers) operation.headers = scope.headers;
     const run = () => traceOperation(operation, () => work(scope));
     // Over HTTP the server counts each request it serves; stdio drains by this count alone.
-    return connection.transport === "pipe" ? this.inFlight.track(run) : run();
+    return transport === "pipe" ? this.inFlight.track(run) : run();
   }
 
   #context(ctx: ProtocolContext, scope: RequestScope, round: RoundInput, state: CallState, recordUndo?: UndoRecorder) {
