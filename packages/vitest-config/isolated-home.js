@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll } from "vitest";
@@ -14,10 +14,19 @@ chmodSync(scratch, 0o1777);
 process.env.TMPDIR = scratch;
 process.env.MCP_PLATFORM_HOME = mkdtempSync(join(scratch, "home-"));
 
+// A process started without that home (a stdio client passes on only a few variables unless told)
+// writes into its working directory's ./.mcp-platform instead: the file that let it fails.
+const stray = join(process.cwd(), ".mcp-platform");
+const strayBefore = existsSync(stray);
+
 afterAll(() => {
   restore("MCP_PLATFORM_HOME", previous.home);
   restore("TMPDIR", previous.tmp);
   rmSync(scratch, { recursive: true, force: true });
+  if (!strayBefore && existsSync(stray)) {
+    rmSync(stray, { recursive: true, force: true });
+    throw new Error(`a process this test file started wrote ${stray}: pass it MCP_PLATFORM_HOME (the test's own home)`);
+  }
 });
 
 function restore(name, value) {

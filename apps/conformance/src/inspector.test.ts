@@ -31,7 +31,9 @@ const calls: [string, string[], string][] = [
 
 describe("MCP Inspector CLI over stdio", () => {
   for (const [name, method, expected] of calls) {
-    it(name, async () => expect(await inspect([process.execPath, entry], method)).toContain(expected));
+    // The Inspector passes a stdio server only a few variables of its own unless told: the test's home is one more.
+    const server = ["-e", `MCP_PLATFORM_HOME=${process.env.MCP_PLATFORM_HOME}`, process.execPath, entry];
+    it(name, async () => expect(await inspect(server, method)).toContain(expected));
   }
 });
 

@@ -23,7 +23,9 @@ async function inspect(args: string[]): Promise<Record<string, unknown>> {
 describe("runbooks over stdio (real process)", () => {
   it("serves the SDK client", async () => {
     const client = new Client({ name: "t", version: "0" });
-    await client.connect(new StdioClientTransport({ command: process.execPath, args: [entry], stderr: "ignore" }));
+    // A stdio client passes the server only a few variables of its own unless told: the test's home is one more.
+    const env = { MCP_PLATFORM_HOME: process.env.MCP_PLATFORM_HOME! };
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [entry], env, stderr: "ignore" }));
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(["find_runbooks", "get_runbook", "search_runbooks"]);
     const result = await client.callTool({ name: "search_runbooks", arguments: { query: "kafka" } });
@@ -32,7 +34,8 @@ describe("runbooks over stdio (real process)", () => {
   });
 
   it("lists its tools with annotations to the MCP Inspector CLI", async () => {
-    const { tools } = (await inspect([process.execPath, entry, "--method", "tools/list"])) as {
+    const home = `MCP_PLATFORM_HOME=${process.env.MCP_PLATFORM_HOME}`;
+    const { tools } = (await inspect(["-e", home, process.execPath, entry, "--method", "tools/list"])) as {
       tools: { name: string; annotations: Record<string, boolean> }[];
     };
     expect(tools.find((t) => t.name === "get_runbook")?.annotations).toMatchObject({ readOnlyHint: true, destructiveHint: false });

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { ConfigError, type RuntimeConfig } from "../config.js";
 import { localFileError } from "../local-file-error.js";
 import type { ActionStore } from "./action-store.js";
+import type * as PostgresStoreModule from "./postgres-action-store.js";
 import type { PoolErrorSink } from "./postgres-pool.js";
 import { SqliteActionStore } from "./sqlite-action-store.js";
 
@@ -25,11 +26,19 @@ export async function openActionStore(config: RuntimeConfig, defaultPath: string
 }
 
 /** The PostgreSQL store at `url`, migrated; a failure is one `ConfigError` line that leaves out the credentials. */
-export async function openPostgresStore(url: string, errors: PoolErrorSink): Promise<ActionStore> {
+export function openPostgresStore(url: string, errors: PoolErrorSink): Promise<ActionStore> {
+  return withPostgresStore(url, (postgres) => postgres.PostgresActionStore.open(url, errors));
+}
+
+/** The store servers keep at `url`, for reading; undefined where none has created it (and nothing is created). */
+export function openExistingPostgresStore(url: string, errors: PoolErrorSink): Promise<ActionStore | undefined> {
+  return withPostgresStore(url, (postgres) => postgres.PostgresActionStore.openExisting(url, errors));
+}
+
+async function withPostgresStore<T>(url: string, open: (postgres: typeof PostgresStoreModule) => Promise<T>): Promise<T> {
   try {
     // Imported only here: servers on SQLite never load the PostgreSQL store.
-    const { PostgresActionStore } = await import("./postgres-action-store.js");
-    return await PostgresActionStore.open(url, errors);
+    return await open(await import("./postgres-action-store.js"));
   } catch (error) {
     // A refused connection to a name with several addresses is an AggregateError with no message, only a code.
     const { message, code } = error as Error & { code?: string };

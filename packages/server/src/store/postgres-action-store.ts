@@ -36,7 +36,27 @@ export class PostgresActionStore implements ActionStore {
 
   /** Connects and migrates; fails if the database cannot be reached. */
   static async open(url: string, errors: PoolErrorSink): Promise<PostgresActionStore> {
+    return PostgresActionStore.#migrated(await openPostgresPool(url, errors));
+  }
+
+  /**
+   * The store a server already keeps in this database, for reading what it recorded: undefined, with
+   * nothing created, where no server has used the database yet.
+   */
+  static async openExisting(url: string, errors: PoolErrorSink): Promise<PostgresActionStore | undefined> {
     const pool = await openPostgresPool(url, errors);
+    const found = await pool
+      .query<{ present: boolean }>("SELECT to_regclass($1) IS NOT NULL AS present", [STORE_MIGRATIONS_TABLE])
+      .catch(async (error: unknown) => {
+        await pool.end();
+        throw error;
+      });
+    if (found.rows[0]?.present) return PostgresActionStore.#migrated(pool);
+    await pool.end();
+    return undefined;
+  }
+
+  static async #migrated(pool: Pool): Promise<PostgresActionStore> {
     try {
       await migrate(pool, STORE_MIGRATIONS_TABLE, STORE_MIGRATIONS);
     } catch (error) {
