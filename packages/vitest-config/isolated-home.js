@@ -14,8 +14,8 @@ chmodSync(scratch, 0o1777);
 process.env.TMPDIR = scratch;
 process.env.MCP_PLATFORM_HOME = mkdtempSync(join(scratch, "home-"));
 
-// A process started without that home (a stdio client passes on only a few variables unless told)
-// writes into its working directory's ./.mcp-platform instead: the file that let it fails.
+// A server started without that home (a stdio client passes on only a few variables unless told, and
+// a server given an env of its own has none) writes into ./.mcp-platform instead: that file fails.
 const stray = join(process.cwd(), ".mcp-platform");
 const strayBefore = existsSync(stray);
 
@@ -25,7 +25,7 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
   if (!strayBefore && existsSync(stray)) {
     rmSync(stray, { recursive: true, force: true });
-    throw new Error(`a process this test file started wrote ${stray}: pass it MCP_PLATFORM_HOME (the test's own home)`);
+    throw new Error(`this test file, or a process it started, wrote ${stray}: pass its servers MCP_PLATFORM_HOME (the test's own home)`);
   }
 });
 

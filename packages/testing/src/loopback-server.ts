@@ -12,11 +12,13 @@ export interface LoopbackServer {
 
 /**
  * Serves a definition over Streamable HTTP on a free 127.0.0.1 port in this process and connects an
- * SDK client to it. `env` adds or overrides configuration variables.
+ * SDK client to it. `env` adds or overrides configuration variables. The server keeps its store and
+ * keys in the test's `MCP_PLATFORM_HOME` (each test file has its own with `@mcp-platform/vitest-config`),
+ * not in the package's `./.mcp-platform`.
  */
 export async function startLoopbackServer(definition: ServerDefinition, env: NodeJS.ProcessEnv = {}): Promise<LoopbackServer> {
   const running = await serve(definition, {
-    env: { MCP_TRANSPORT: "http", HOST: "127.0.0.1", PORT: "0", MCP_AUTH: "off", ...env },
+    env: { MCP_TRANSPORT: "http", HOST: "127.0.0.1", PORT: "0", MCP_AUTH: "off", MCP_PLATFORM_HOME: process.env.MCP_PLATFORM_HOME, ...env },
     logger: pino({ level: "silent" }),
   });
   const url = running.url!;
